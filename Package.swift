@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The module map of ../shared/DESIGN.md. Dependencies point one way:
+// tme → Pipeline → computation modules + BiomarkerStore → {SlideIO, TMECore} → C targets.
+let package = Package(
+    name: "TMEScope",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tme", targets: ["tme"]),
+        .executable(name: "tme-bench", targets: ["tme-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: - C libraries (Debian packages)
+        .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // posix_spawn with closefrom and the wait-status macros, which Swift cannot import.
+        .target(name: "CProcess"),
+
+        // MARK: - Libraries
+        .target(name: "TMECore"),
+        .target(name: "BiomarkerStore", dependencies: ["CLibPQ", "CProcess", "TMECore"]),
+        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore"]),
+
+        // MARK: - Executables
+        .executableTarget(name: "tme", dependencies: [
+            "Pipeline", "BiomarkerStore", "TMECore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "tme-bench", dependencies: [
+            "Pipeline", "BiomarkerStore", "TMECore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: - Tests
+        .target(name: "TestSupport", dependencies: ["BiomarkerStore", "TMECore"], path: "Tests/TestSupport"),
+        .testTarget(name: "TMECoreTests", dependencies: ["TMECore"]),
+        .testTarget(name: "BiomarkerStoreTests", dependencies: ["BiomarkerStore", "Pipeline", "TestSupport"]),
+    ]
+)

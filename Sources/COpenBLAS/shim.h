@@ -1,0 +1,4 @@
+#ifndef TME_COPENBLAS_SHIM_H
+#define TME_COPENBLAS_SHIM_H
+#include <cblas.h>
+#endif

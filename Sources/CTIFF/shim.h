@@ -1,0 +1,4 @@
+#ifndef TME_CTIFF_SHIM_H
+#define TME_CTIFF_SHIM_H
+#include <tiffio.h>
+#endif
