@@ -19,17 +19,19 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // posix_spawn with closefrom and the wait-status macros, which Swift cannot import.
         .target(name: "CProcess"),
 
         // MARK: - Libraries
         .target(name: "TMECore"),
         .target(name: "BiomarkerStore", dependencies: ["CLibPQ", "CProcess", "TMECore"]),
-        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore"]),
+        .target(name: "Genomics", exclude: ["README.md"]),
+        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib"]),
 
         // MARK: - Executables
         .executableTarget(name: "tme", dependencies: [
-            "Pipeline", "BiomarkerStore", "TMECore",
+            "Pipeline", "BiomarkerStore", "TMECore", "Genomics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tme-bench", dependencies: [
@@ -40,6 +42,7 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["BiomarkerStore", "TMECore"], path: "Tests/TestSupport"),
         .testTarget(name: "TMECoreTests", dependencies: ["TMECore"]),
+        .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "Pipeline"], exclude: ["Fixtures"]),
         .testTarget(name: "BiomarkerStoreTests", dependencies: ["BiomarkerStore", "Pipeline", "TestSupport"]),
     ]
 )

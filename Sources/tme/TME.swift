@@ -15,6 +15,7 @@ struct TME: AsyncParsableCommand {
         version: TMEVersion.string,
         subcommands: [
             DB.self,
+            GenomicsCommand.self,
         ]
     )
 }
