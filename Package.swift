@@ -24,10 +24,10 @@ let package = Package(
         .target(name: "CProcess"),
 
         // MARK: - Libraries
-        .target(name: "TMECore"),
-        .target(name: "BiomarkerStore", dependencies: ["CLibPQ", "CProcess", "TMECore"]),
+        .target(name: "TMECore", exclude: ["README.md"]),
+        .target(name: "BiomarkerStore", dependencies: ["CLibPQ", "CProcess", "TMECore"], exclude: ["README.md"]),
         .target(name: "Genomics", exclude: ["README.md"]),
-        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib"]),
+        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib"], exclude: ["README.md"]),
 
         // MARK: - Executables
         .executableTarget(name: "tme", dependencies: [
