@@ -34,6 +34,7 @@ import Testing
                     patientId: "PATIENT_ID", age: "AGE", ecog: "ECOG", bestResponse: "BEST_RESPONSE",
                     osMonths: "OS_MONTHS", osStatus: "OS_STATUS"))
             case "cbio_sample": _ = try GenomicsFiles.clinical(path: path, columns: .cBioPortalSample)
+            case "tmescope_clinical": _ = try GenomicsFiles.clinical(path: path, columns: .tmescopeClinical)
             case "outcomes_csv": _ = try GenomicsFiles.clinical(path: path, columns: .tmescopeOutcomes)
             default: Issue.record("unknown reader \(c.reader)"); return
             }

@@ -8,12 +8,12 @@ import Testing
         map.stage = nil; map.histology = nil; map.lineOfTherapy = nil
         let rows = try GenomicsFiles.clinical(path: Fixtures.path("hand/cbio_clinical_patient.txt"), columns: map)
         #expect(rows.map(\.patientId) == ["P001", "P002", "P003", "P004"])
-        #expect(rows[0].ageYears == 63 && rows[0].sex == "Male" && rows[0].ecog == 1 && rows[0].bestResponse == .partialResponse)
+        #expect(rows[0].ageYears == 63 && rows[0].sex == .male && rows[0].ecog == 1 && rows[0].bestResponse == .partialResponse)
         #expect(rows[0].overallSurvival == SurvivalTime(months: 24.5, event: false))
         #expect(rows[0].progressionFreeSurvival == SurvivalTime(months: 12.25, event: true))
         #expect(rows[1].overallSurvival == SurvivalTime(months: 6.1, event: true))
         #expect(rows[1].bestResponse == .progressiveDisease)
-        #expect(rows[2].ageYears == nil && rows[2].sex == nil && rows[2].bestResponse == nil && rows[2].overallSurvival == nil)
+        #expect(rows[2].ageYears == nil && rows[2].sex == nil && rows[2].bestResponse == .notEvaluable && rows[2].overallSurvival == nil)
         #expect(rows[3].progressionFreeSurvival == SurvivalTime(months: 30, event: false))
         #expect(rows[3].sourceLine == 9)
     }
@@ -34,7 +34,9 @@ import Testing
         #expect(EventStatus.parse("2:odd") == nil && EventStatus.parse("maybe") == nil)
         #expect(MSIStatus(clinicalValue: "MSI-High") == .high && MSIStatus(clinicalValue: "mss") == .stable)
         #expect(BestResponse(clinicalValue: "Complete Response") == .completeResponse)
-        #expect(BestResponse.partialResponse.isObjectiveResponse && !BestResponse.stableDisease.isObjectiveResponse)
+        #expect(BestResponse.partialResponse.isObjectiveResponse == true && BestResponse.stableDisease.isObjectiveResponse == false)
+        #expect(BestResponse.notEvaluable.isObjectiveResponse == nil && BestResponse(clinicalValue: "NE") == .notEvaluable)
+        #expect(Sex(clinicalValue: "Female") == .female && Sex(clinicalValue: "M") == .male && Sex(clinicalValue: "x") == nil)
     }
 
     @Test func sampleTableMapsSamplesToPatients() throws {

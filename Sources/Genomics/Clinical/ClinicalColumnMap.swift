@@ -6,9 +6,14 @@ public struct ClinicalColumnMap: Sendable, Hashable, Codable {
     public var sampleId: String?
     /// Age in years at diagnosis or therapy start, 0…130.
     public var age: String?
+    /// female, male, other or unknown (F/M and capitalised forms accepted).
     public var sex: String?
+    /// Tumour type, e.g. NSCLC, melanoma.
+    public var tumorType: String?
     public var stage: String?
     public var histology: String?
+    /// Prior systemic therapy, free text.
+    public var priorTherapy: String?
     /// ECOG performance status, integer 0…5.
     public var ecog: String?
     /// Line of therapy, integer ≥ 1.
@@ -26,8 +31,8 @@ public struct ClinicalColumnMap: Sendable, Hashable, Codable {
     /// Genome build of the sample's sequencing (e.g. GRCh37), when the table records it.
     public var genomeBuild: String?
 
-    public init(patientId: String, sampleId: String? = nil, age: String? = nil, sex: String? = nil,
-                stage: String? = nil, histology: String? = nil, ecog: String? = nil, lineOfTherapy: String? = nil,
+    public init(patientId: String, sampleId: String? = nil, age: String? = nil, sex: String? = nil, tumorType: String? = nil,
+                stage: String? = nil, histology: String? = nil, priorTherapy: String? = nil, ecog: String? = nil, lineOfTherapy: String? = nil,
                 bestResponse: String? = nil, osMonths: String? = nil, osStatus: String? = nil,
                 pfsMonths: String? = nil, pfsStatus: String? = nil, msiStatus: String? = nil,
                 genomeBuild: String? = nil) {
@@ -35,8 +40,10 @@ public struct ClinicalColumnMap: Sendable, Hashable, Codable {
         self.sampleId = sampleId
         self.age = age
         self.sex = sex
+        self.tumorType = tumorType
         self.stage = stage
         self.histology = histology
+        self.priorTherapy = priorTherapy
         self.ecog = ecog
         self.lineOfTherapy = lineOfTherapy
         self.bestResponse = bestResponse
@@ -58,10 +65,11 @@ public struct ClinicalColumnMap: Sendable, Hashable, Codable {
     public static let cBioPortalSample = ClinicalColumnMap(
         patientId: "PATIENT_ID", sampleId: "SAMPLE_ID", msiStatus: "MSI_STATUS")
 
-    /// TMEScope `clinical.tsv`: lower-case column names, one row per patient.
+    /// TMEScope `clinical.tsv` (as CohortSimulator writes it): one row per patient and its sample.
     public static let tmescopeClinical = ClinicalColumnMap(
-        patientId: "patient_id", sampleId: nil, age: "age", sex: "sex", stage: "stage", histology: "histology",
-        ecog: "ecog", lineOfTherapy: "line_of_therapy", msiStatus: "msi_status")
+        patientId: "patient_id", sampleId: "sample_id", age: "age_years", sex: "sex", tumorType: "tumor_type",
+        stage: "stage", histology: "histology", priorTherapy: "prior_therapy", ecog: "ecog",
+        lineOfTherapy: "line_of_therapy")
 
     /// TMEScope `outcomes.tsv`.
     public static let tmescopeOutcomes = ClinicalColumnMap(
@@ -71,8 +79,8 @@ public struct ClinicalColumnMap: Sendable, Hashable, Codable {
     /// Declared (field, column) pairs, in a fixed order.
     var declared: [(field: String, column: String)] {
         let pairs: [(String, String?)] = [
-            ("patientId", patientId), ("sampleId", sampleId), ("age", age), ("sex", sex), ("stage", stage),
-            ("histology", histology), ("ecog", ecog), ("lineOfTherapy", lineOfTherapy),
+            ("patientId", patientId), ("sampleId", sampleId), ("age", age), ("sex", sex), ("tumorType", tumorType),
+            ("stage", stage), ("histology", histology), ("priorTherapy", priorTherapy), ("ecog", ecog), ("lineOfTherapy", lineOfTherapy),
             ("bestResponse", bestResponse), ("osMonths", osMonths), ("osStatus", osStatus),
             ("pfsMonths", pfsMonths), ("pfsStatus", pfsStatus), ("msiStatus", msiStatus), ("genomeBuild", genomeBuild),
         ]

@@ -4,9 +4,11 @@ public struct ClinicalRecord: Sendable, Hashable, Codable {
     public var patientId: String
     public var sampleId: String?
     public var ageYears: Double?
-    public var sex: String?
+    public var sex: Sex?
+    public var tumorType: String?
     public var stage: String?
     public var histology: String?
+    public var priorTherapy: String?
     public var ecog: Int?
     public var lineOfTherapy: Int?
     public var bestResponse: BestResponse?
@@ -17,8 +19,8 @@ public struct ClinicalRecord: Sendable, Hashable, Codable {
     /// Source line (for messages downstream, e.g. unknown patient references).
     public var sourceLine: Int
 
-    public init(patientId: String, sampleId: String? = nil, ageYears: Double? = nil, sex: String? = nil,
-                stage: String? = nil, histology: String? = nil, ecog: Int? = nil, lineOfTherapy: Int? = nil,
+    public init(patientId: String, sampleId: String? = nil, ageYears: Double? = nil, sex: Sex? = nil, tumorType: String? = nil,
+                stage: String? = nil, histology: String? = nil, priorTherapy: String? = nil, ecog: Int? = nil, lineOfTherapy: Int? = nil,
                 bestResponse: BestResponse? = nil, overallSurvival: SurvivalTime? = nil,
                 progressionFreeSurvival: SurvivalTime? = nil, msiStatus: MSIStatus? = nil,
                 genomeBuild: String? = nil, sourceLine: Int = 0) {
@@ -26,8 +28,10 @@ public struct ClinicalRecord: Sendable, Hashable, Codable {
         self.sampleId = sampleId
         self.ageYears = ageYears
         self.sex = sex
+        self.tumorType = tumorType
         self.stage = stage
         self.histology = histology
+        self.priorTherapy = priorTherapy
         self.ecog = ecog
         self.lineOfTherapy = lineOfTherapy
         self.bestResponse = bestResponse

@@ -6,7 +6,8 @@
 /// - patient id (and sample id for sample tables) non-empty; the table's key (sample id if declared,
 ///   else patient id) unique — identifiers are never echoed in messages, only their line;
 /// - age a number in 0…130; ECOG an integer 0…5; line of therapy an integer ≥ 1;
-/// - best response CR/PR/SD/PD (spelled-out forms accepted; NE counts as missing);
+/// - sex female/male/other/unknown (F/M, capitalised forms accepted);
+/// - best response CR/PR/SD/PD/NE (spelled-out forms accepted);
 /// - survival times numbers ≥ 0 (months); status values `1:DECEASED`, `0:LIVING`, 1/0, dead/alive …
 ///   (``EventStatus``); a status without a time, or a time without a status, is an error;
 /// - MSI status MSI-H/MSI-L/MSS (``MSIStatus``).
@@ -87,7 +88,8 @@ private struct Row {
             patientId: try identifier("patientId", columns.patientId)!,
             sampleId: try columns.sampleId.map { try identifier("sampleId", $0)! },
             ageYears: try number("age", columns.age, range: 0...130, expected: "an age in years within 0…130"),
-            sex: text("sex"), stage: text("stage"), histology: text("histology"),
+            sex: try sex(), tumorType: text("tumorType"), stage: text("stage"), histology: text("histology"),
+            priorTherapy: text("priorTherapy"),
             ecog: try integer("ecog", columns.ecog, range: 0...5, expected: "an ECOG status 0…5"),
             lineOfTherapy: try integer("lineOfTherapy", columns.lineOfTherapy, range: 1...99,
                                        expected: "a line of therapy ≥ 1"),
@@ -128,9 +130,17 @@ private struct Row {
         return n
     }
 
+    private func sex() throws -> Sex? {
+        guard let column = columns.sex, let v = raw("sex") else { return nil }
+        guard let s = Sex(clinicalValue: v) else {
+            throw GenomicsError.invalidValue(loc, column: column, value: String(v),
+                                             expected: "a sex (female, male, other, unknown)", hint: nil)
+        }
+        return s
+    }
+
     private func response() throws -> BestResponse? {
         guard let column = columns.bestResponse, let v = raw("bestResponse") else { return nil }
-        if v.lowercased() == "ne" || v.lowercased() == "not evaluable" { return nil }
         guard let r = BestResponse(clinicalValue: v) else {
             throw GenomicsError.invalidValue(loc, column: column, value: String(v),
                                              expected: "a RECIST best response (CR, PR, SD, PD)", hint: nil)

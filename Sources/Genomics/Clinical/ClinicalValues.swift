@@ -6,12 +6,20 @@ public enum BestResponse: String, Sendable, Hashable, Codable, CaseIterable {
     case partialResponse = "PR"
     case stableDisease = "SD"
     case progressiveDisease = "PD"
+    /// Not evaluable (recorded, unlike a missing value).
+    case notEvaluable = "NE"
 
-    /// Objective response: CR or PR.
-    public var isObjectiveResponse: Bool { self == .completeResponse || self == .partialResponse }
+    /// Objective response: true for CR or PR, false for SD or PD, nil when not evaluable.
+    public var isObjectiveResponse: Bool? {
+        switch self {
+        case .completeResponse, .partialResponse: return true
+        case .stableDisease, .progressiveDisease: return false
+        case .notEvaluable: return nil
+        }
+    }
 
-    /// Accepts CR/PR/SD/PD and the spelled-out forms ("Complete Response", "progressive disease"),
-    /// case-insensitively.
+    /// Accepts CR/PR/SD/PD/NE and the spelled-out forms ("Complete Response", "progressive disease",
+    /// "not evaluable"), case-insensitively.
     public init?(clinicalValue raw: some StringProtocol) {
         let v = raw.trimmingSpaces().lowercased().replacingOccurrences(of: "_", with: " ")
         switch v {
@@ -19,6 +27,7 @@ public enum BestResponse: String, Sendable, Hashable, Codable, CaseIterable {
         case "pr", "partial response": self = .partialResponse
         case "sd", "stable disease": self = .stableDisease
         case "pd", "progressive disease", "progression": self = .progressiveDisease
+        case "ne", "not evaluable", "non evaluable": self = .notEvaluable
         default: return nil
         }
     }
@@ -53,6 +62,22 @@ public struct SurvivalTime: Sendable, Hashable, Codable {
     public init(months: Double, event: Bool) {
         self.months = months
         self.event = event
+    }
+}
+
+/// Sex as stored (lower case).
+public enum Sex: String, Sendable, Hashable, Codable, CaseIterable {
+    case female, male, other, unknown
+
+    /// Accepts female/male/other/unknown, F/M and their capitalised forms.
+    public init?(clinicalValue raw: some StringProtocol) {
+        switch raw.trimmingSpaces().lowercased() {
+        case "female", "f", "woman": self = .female
+        case "male", "m", "man": self = .male
+        case "other", "intersex": self = .other
+        case "unknown", "u", "not reported": self = .unknown
+        default: return nil
+        }
     }
 }
 

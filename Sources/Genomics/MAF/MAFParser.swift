@@ -5,7 +5,7 @@
 /// - The first other line is the tab-separated header. Required columns: Hugo_Symbol, Chromosome,
 ///   Start_Position, End_Position, Variant_Classification, Reference_Allele, Tumor_Seq_Allele2,
 ///   Tumor_Sample_Barcode. Optional: Entrez_Gene_Id, NCBI_Build, Variant_Type, Tumor_Seq_Allele1,
-///   HGVSp_Short, t_depth, t_alt_count. Any other column is ignored.
+///   HGVSp_Short, t_depth, t_ref_count, t_alt_count. Any other column is ignored.
 /// - Every data line must have as many fields as the header.
 /// - Positions are integers ≥ 1 with End ≥ Start; Variant_Classification must be a MAF class
 ///   (case-sensitive); Variant_Type, when present, one of SNP DNP TNP ONP INS DEL; NCBI_Build must be
@@ -90,7 +90,7 @@ extension MAFParser {
     struct Columns: Sendable {
         let header: TableHeader
         let hugo, chromosome, start, end, classification, reference, allele2, sample: Int
-        let entrez, build, variantType, allele1, hgvsp, depth, altCount: Int?
+        let entrez, build, variantType, allele1, hgvsp, depth, refCount, altCount: Int?
 
         init(_ header: TableHeader, at location: SourceLocation) throws {
             func req(_ name: String) throws -> Int { try header.require(name, at: location, requiredBy: MAFParser.requiredBy) }
@@ -109,6 +109,7 @@ extension MAFParser {
             allele1 = header.index(of: "Tumor_Seq_Allele1")
             hgvsp = header.index(of: "HGVSp_Short")
             depth = header.index(of: "t_depth")
+            refCount = header.index(of: "t_ref_count")
             altCount = header.index(of: "t_alt_count")
         }
 
@@ -147,6 +148,7 @@ extension MAFParser {
                 tumorSampleBarcode: try required(f, sample, "Tumor_Sample_Barcode", loc),
                 hgvspShort: hgvsp.flatMap { optional(f, $0) },
                 tumorDepth: try integer(f, depth, "t_depth", loc),
+                tumorRefCount: try integer(f, refCount, "t_ref_count", loc),
                 tumorAltCount: try integer(f, altCount, "t_alt_count", loc),
                 sourceLine: loc.line)
         }

@@ -21,6 +21,8 @@ public struct MAFRecord: Sendable, Hashable, Codable {
     public var hgvspShort: String?
     /// `t_depth`, tumour read depth, when present.
     public var tumorDepth: Int?
+    /// `t_ref_count`, tumour reads supporting the reference allele, when present.
+    public var tumorRefCount: Int?
     /// `t_alt_count`, tumour reads supporting the alternate allele, when present.
     public var tumorAltCount: Int?
     /// Line of the source file this row came from (for messages downstream).
@@ -30,7 +32,8 @@ public struct MAFRecord: Sendable, Hashable, Codable {
                 startPosition: Int, endPosition: Int, variantClassification: MAFVariantClassification,
                 variantType: String? = nil, referenceAllele: String, tumorSeqAllele1: String? = nil,
                 tumorSeqAllele2: String, tumorSampleBarcode: String, hgvspShort: String? = nil,
-                tumorDepth: Int? = nil, tumorAltCount: Int? = nil, sourceLine: Int = 0) {
+                tumorDepth: Int? = nil, tumorRefCount: Int? = nil, tumorAltCount: Int? = nil,
+                sourceLine: Int = 0) {
         self.hugoSymbol = hugoSymbol
         self.entrezGeneId = entrezGeneId
         self.ncbiBuild = ncbiBuild
@@ -45,6 +48,7 @@ public struct MAFRecord: Sendable, Hashable, Codable {
         self.tumorSampleBarcode = tumorSampleBarcode
         self.hgvspShort = hgvspShort
         self.tumorDepth = tumorDepth
+        self.tumorRefCount = tumorRefCount
         self.tumorAltCount = tumorAltCount
         self.sourceLine = sourceLine
     }

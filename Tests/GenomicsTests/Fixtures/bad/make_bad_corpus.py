@@ -86,6 +86,10 @@ add("clin_bad_response.txt", "cbio_patient", P + "P1\t60\t1\tCRR\t12\t0:LIVING\n
     'clin_bad_response.txt:6: BEST_RESPONSE "CRR" is not a RECIST best response (CR, PR, SD, PD)')
 add("clin_missing_column.txt", "cbio_patient", P.replace("\tOS_STATUS\n", "\tSTATUS\n") + "P1\t60\t1\tPR\t12\t0:LIVING\n",
     "clin_missing_column.txt:5: header has no OS_STATUS column, which the declared column map requires")
+add("clin_bad_sex.tsv", "tmescope_clinical",
+    "patient_id\tsample_id\tage_years\tsex\ttumor_type\tcancer_type\thistology\tstage\tecog\tline_of_therapy\tprior_therapy\n"
+    "P1\tP1-T1\t60\tyes\tNSCLC\tLung\tadeno\tIV\t1\t1\tnone\n",
+    'clin_bad_sex.tsv:2: sex "yes" is not a sex (female, male, other, unknown)')
 add("clin_empty_patient.txt", "cbio_patient", P + "\t60\t1\tPR\t12\t0:LIVING\n",
     "clin_empty_patient.txt:6: PATIENT_ID is empty; a value is required")
 add("clin_duplicate_sample.txt", "cbio_sample",
