@@ -27,22 +27,28 @@ let package = Package(
         .target(name: "TMECore", exclude: ["README.md"]),
         .target(name: "BiomarkerStore", dependencies: ["CLibPQ", "CProcess", "TMECore"], exclude: ["README.md"]),
         .target(name: "Genomics", exclude: ["README.md"]),
-        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib"], exclude: ["README.md"]),
+        .target(name: "SlideIO", dependencies: ["CTIFF", "CZlib"], exclude: ["README.md"]),
+        .target(name: "Survival", exclude: ["README.md"]),
+        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "Survival"], exclude: ["README.md"]),
 
         // MARK: - Executables
         .executableTarget(name: "tme", dependencies: [
-            "Pipeline", "BiomarkerStore", "TMECore", "Genomics",
+            "SlideIO",
+            "Pipeline", "BiomarkerStore", "TMECore", "Genomics", "Survival",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tme-bench", dependencies: [
-            "Pipeline", "BiomarkerStore", "TMECore",
+            "Pipeline", "BiomarkerStore", "TMECore", "Survival",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["BiomarkerStore", "TMECore"], path: "Tests/TestSupport"),
         .testTarget(name: "TMECoreTests", dependencies: ["TMECore"]),
+        .testTarget(name: "SlideIOTests", dependencies: ["SlideIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "Pipeline"], exclude: ["Fixtures"]),
+        .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "TestSupport"]),
         .testTarget(name: "BiomarkerStoreTests", dependencies: ["BiomarkerStore", "Pipeline", "TestSupport"]),
     ]
 )

@@ -15,7 +15,10 @@ struct TME: AsyncParsableCommand {
         version: TMEVersion.string,
         subcommands: [
             DB.self,
+            Screen.self,
             GenomicsCommand.self,
+            SlideCommand.self,
+            Stats.self,
         ]
     )
 }
