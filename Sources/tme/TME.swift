@@ -1,9 +1,30 @@
 import TMECore
 import ArgumentParser
+import Foundation
 
 /// The `tme` command line: one subcommand per file, no logic of its own (see STYLE.md).
 @main
 struct TME: AsyncParsableCommand {
+    /// Like ArgumentParser's own entry point, but usage errors exit with 2 (the project's
+    /// convention, and the shells'), failures with 1.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "tme",
         abstract: "TMEScope: tumor microenvironment quantification, biomarkers and response models.",
