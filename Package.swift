@@ -38,6 +38,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tme-bench", dependencies: [
+            "SlideIO",
             "Pipeline", "BiomarkerStore", "TMECore", "Survival",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -10,6 +10,7 @@ struct Bench: AsyncParsableCommand {
         subcommands: [
             DBCopyBench.self,
             SurvivalBench.self,
+            SlideBench.self,
         ]
     )
 }
