@@ -133,8 +133,8 @@ extension Slide {
             tileHeight = Int(min(UInt64(d.rowsPerStrip), d.height))
         }
         guard tileWidth * tileHeight * 4 <= limits.maxTileBytes else {
-            throw SlideIOError.invalidTileSize(file: path, directory: d.name, tileWidth: UInt32(tileWidth),
-                                               tileHeight: UInt32(clamping: tileHeight))
+            throw SlideIOError.tileTooLarge(file: path, directory: d.name, width: tileWidth, height: tileHeight,
+                                            limitBytes: limits.maxTileBytes)
         }
         let jpeg = d.compression == Int(COMPRESSION_JPEG)
         let decoder: LevelLayout.Decoder = (d.photometric == ycbcr && !jpeg) || d.compression == Int(COMPRESSION_OJPEG)

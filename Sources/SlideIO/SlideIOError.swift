@@ -9,6 +9,8 @@ public enum SlideIOError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidDimensions(file: String, directory: String, width: UInt64, height: UInt64, limit: UInt64)
     /// A tiled directory declares a tile size that is zero, not a multiple of 16, or too large.
     case invalidTileSize(file: String, directory: String, tileWidth: UInt32, tileHeight: UInt32)
+    /// One decoded tile or strip would exceed `SlideLimits.maxTileBytes`.
+    case tileTooLarge(file: String, directory: String, width: Int, height: Int, limitBytes: Int)
     /// Pixels are not 8-bit RGB (or JPEG YCbCr) with 3 or 4 interleaved samples.
     case unsupportedPixelFormat(file: String, directory: String, detail: String)
     /// A compression scheme libtiff cannot decode here.
@@ -47,6 +49,9 @@ public enum SlideIOError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .invalidTileSize(file, directory, tileWidth, tileHeight):
             return "\(file): directory \(directory) declares tiles of \(tileWidth)×\(tileHeight) px; "
                 + "expected multiples of 16 between 16 and 8192"
+        case let .tileTooLarge(file, directory, width, height, limitBytes):
+            return "\(file): directory \(directory) stores pixels in blocks of \(width)×\(height) px, more than "
+                + "\(limitBytes / (1 << 20)) MiB decoded; re-save the slide tiled (e.g. vips tiffsave --tile)"
         case let .unsupportedPixelFormat(file, directory, detail):
             return "\(file): directory \(directory) is not 8-bit RGB: \(detail)"
         case let .unsupportedCompression(file, directory, compression):

@@ -34,6 +34,7 @@ import Testing
         ("absurd_dimensions_consistent.tif", "3000000×2000000"),
         ("zero_tile_width.tif", "tile"),
         ("odd_tile_size.tif", "33×32 px"),
+        ("huge_strip.tif", "blocks of 20000×20000 px"),
         ("gray16.tif", "min-is-black (grayscale), 1 sample(s) of 16 bits"),
         ("cmyk.tif", "separated (CMYK)"),
         ("corrupt_deflate.tif", "cannot be decoded"),

@@ -138,6 +138,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
+    @Test func bigTIFFOnRequest() throws {
+        let dir = try makeTemporaryDirectory("writer-big")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("b.tiff").path
+        try writeSlide(path: path, width: 300, height: 300, options: .init(bigTIFF: true), pixel: SyntheticPattern.pixel)
+        let slide = try Slide(path: path)
+        #expect(slide.isBigTIFF && slide.levels.count == 2)
+        #expect(try slide.readRegion(level: 0, x: 0, y: 0, width: 300, height: 300)
+                == SyntheticPattern.image(x: 0, y: 0, width: 300, height: 300, slideWidth: 300, slideHeight: 300))
+    }
+
     @Test func levelSizes() {
         #expect(PyramidTIFFWriter.levelSizes(width: 4096, height: 4096, tileSize: 256).map(\.width) == [4096, 2048, 1024, 512, 256])
         #expect(PyramidTIFFWriter.levelSizes(width: 100, height: 50, tileSize: 256).count == 1)

@@ -97,6 +97,19 @@ def tiff(w, h, tile, spp=3, bps=8, photometric=2, compression=1, tile_w=None, ti
     return bytes(data)
 
 
+def huge_strip(w, h):
+    """Striped, deflate, one strip of w x h RGB declared (libtiff chops only uncompressed strips), 16 bytes present."""
+    data = bytearray(b"II*\0" + struct.pack("<I", 8))
+    entries = [(256, 4, w), (257, 4, h), (258, 3, 8), (259, 3, 8), (262, 3, 2), (273, 4, 200),
+               (277, 3, 3), (278, 4, h), (279, 4, w * h * 3), (284, 3, 1)]
+    data += struct.pack("<H", len(entries))
+    for tag, typ, v in entries:
+        data += struct.pack("<HHI", tag, typ, 1) + (struct.pack("<H", v) + b"\0\0" if typ == 3 else struct.pack("<I", v))
+    data += struct.pack("<I", 0)
+    data = data.ljust(216, b"\0")
+    return bytes(data)
+
+
 def main():
     if sys.argv[1] == "--ppm":
         write_ppm(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
@@ -122,6 +135,7 @@ def main():
         "absurd_dimensions_consistent.tif": tiff(3_000_000, 2_000_000, 8192, tiles=[b"\0" * 16], n_tiles=1),
         "zero_tile_width.tif": tiff(80, 48, 32, tile_w=0),
         "odd_tile_size.tif": tiff(80, 48, 32, tile_w=33),
+        "huge_strip.tif": huge_strip(20000, 20000),
         "gray16.tif": tiff(80, 48, 32, spp=1, bps=16, photometric=1),
         "cmyk.tif": tiff(80, 48, 32, spp=4, photometric=5),
         "corrupt_deflate.tif": tiff(80, 48, 32, compression=8,
