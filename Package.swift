@@ -29,6 +29,7 @@ let package = Package(
         .target(name: "Genomics", exclude: ["README.md"]),
         .target(name: "SlideIO", dependencies: ["CTIFF", "CZlib"], exclude: ["README.md"]),
         .target(name: "Survival", exclude: ["README.md"]),
+        .target(name: "FusionModel", dependencies: ["COpenBLAS", "TMECore"], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "Survival"], exclude: ["README.md"]),
 
         // MARK: - Executables
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "TMECoreTests", dependencies: ["TMECore"]),
         .testTarget(name: "SlideIOTests", dependencies: ["SlideIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "Pipeline"], exclude: ["Fixtures"]),
+        .testTarget(name: "FusionModelTests", dependencies: ["FusionModel"], exclude: ["Fixtures"]),
         .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "TestSupport"]),
         .testTarget(name: "BiomarkerStoreTests", dependencies: ["BiomarkerStore", "Pipeline", "TestSupport"]),

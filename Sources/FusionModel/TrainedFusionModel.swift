@@ -1,0 +1,61 @@
+import Foundation
+
+/// Scores of one patient.
+public struct PatientPrediction: Sendable, Hashable, Codable {
+    public var id: String
+    /// P(CR/PR) = σ(response logit).
+    public var responseProbability: Double
+    /// Cox log hazard η (higher = worse prognosis); only differences between patients matter.
+    public var riskScore: Double
+    /// Attention over the patient's tiles (sums to 1), in tile order; nil without a slide.
+    public var attention: [Float]?
+    /// Modalities that contributed to the score. A patient scored without one of the model's
+    /// modalities is visible here (e.g. `[slide, clinical]` for a model trained on all three).
+    public var modalitiesUsed: [Modality]
+    /// Fusion gate α per modality (0 for absent ones).
+    public var modalityWeights: [Modality: Double]
+}
+
+/// A trained network with the standardisation fitted on its training patients: everything needed to
+/// score raw patients reproducibly.
+public struct TrainedFusionModel: Sendable, Hashable, Codable {
+    public let network: FusionNetwork
+    public let standardizer: FeatureStandardizer
+    public var parameters: ParameterSet
+
+    public init(network: FusionNetwork, standardizer: FeatureStandardizer, parameters: ParameterSet) {
+        self.network = network
+        self.standardizer = standardizer
+        self.parameters = parameters
+    }
+
+    /// Scores raw (unstandardised) patients, optionally as if `removing` modalities were absent.
+    /// Deterministic: dropout is off, so the same inputs give bit-identical outputs.
+    /// Throws `invalidSample` for wrong feature counts, non-finite values or no usable modality.
+    public func predict(_ samples: [PatientSample], removing: Set<Modality> = []) throws -> [PatientPrediction] {
+        try samples.enumerated().map { i, raw in
+            try FeatureStandardizer.validate(raw, index: i, configuration: network.configuration)
+            let s = standardizer.apply(raw.removing(removing))
+            var pass = ForwardPass(tape: Tape(), parameters: parameters, training: false,
+                                   generator: SeededGenerator(seed: 0))
+            let out = try network.forward(s, index: i, &pass)
+            let t = pass.tape
+            let logit = Double(t.value(out.responseLogit).values[0])
+            let gates = t.value(out.gates).values
+            var weights: [Modality: Double] = [:]
+            for (m, a) in zip(network.configuration.modalities, gates) { weights[m] = Double(a) }
+            return PatientPrediction(id: raw.id, responseProbability: 1 / (1 + Foundation.exp(-logit)),
+                                     riskScore: Double(t.value(out.risk).values[0]),
+                                     attention: out.attention.map { t.value($0).values },
+                                     modalitiesUsed: out.modalitiesUsed, modalityWeights: weights)
+        }
+    }
+
+    /// Mean training loss (dropout off) of raw patients; used for early stopping.
+    public func loss(_ samples: [PatientSample], responseWeight: Float, survivalWeight: Float) throws -> Double {
+        var pass = ForwardPass(tape: Tape(), parameters: parameters, training: false, generator: SeededGenerator(seed: 0))
+        let l = try network.loss(samples.map(standardizer.apply), &pass,
+                                 responseWeight: responseWeight, survivalWeight: survivalWeight)
+        return Double(pass.tape.value(l).values[0])
+    }
+}
