@@ -29,12 +29,13 @@ let package = Package(
         .target(name: "Genomics", exclude: ["README.md"]),
         .target(name: "SlideIO", dependencies: ["CTIFF", "CZlib"], exclude: ["README.md"]),
         .target(name: "Survival", exclude: ["README.md"]),
+        .target(name: "CohortSimulator", dependencies: ["SlideIO"], exclude: ["README.md"]),
         .target(name: "FusionModel", dependencies: ["COpenBLAS", "TMECore"], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "Survival"], exclude: ["README.md"]),
 
         // MARK: - Executables
         .executableTarget(name: "tme", dependencies: [
-            "SlideIO",
+            "SlideIO", "CohortSimulator",
             "Pipeline", "BiomarkerStore", "TMECore", "Genomics", "Survival",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -49,6 +50,9 @@ let package = Package(
         .testTarget(name: "TMECoreTests", dependencies: ["TMECore"]),
         .testTarget(name: "SlideIOTests", dependencies: ["SlideIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "Pipeline"], exclude: ["Fixtures"]),
+        .testTarget(name: "CohortSimulatorTests", dependencies: ["CohortSimulator", "SlideIO"]),
+        .testTarget(name: "IngestTests", dependencies: ["Pipeline", "Genomics", "BiomarkerStore", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "FusionModelTests", dependencies: ["FusionModel"], exclude: ["Fixtures"]),
         .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "TestSupport"]),

@@ -37,7 +37,9 @@ struct TME: AsyncParsableCommand {
         subcommands: [
             DB.self,
             Screen.self,
+            CohortCommand.self,
             GenomicsCommand.self,
+            Ingest.self,
             SlideCommand.self,
             Stats.self,
         ]

@@ -46,6 +46,12 @@ public struct SampleKeyGeneFlags: Sendable, Hashable, Codable {
     /// Every gene that was checked.
     public var evaluated: [String]
 
+    public init(sample: String, mutated: [String], evaluated: [String]) {
+        self.sample = sample
+        self.mutated = mutated
+        self.evaluated = evaluated
+    }
+
     /// True when `gene` was checked and is mutated; nil when it was not checked.
     public func isMutated(_ gene: String) -> Bool? {
         evaluated.contains(gene) ? mutated.contains(gene) : nil

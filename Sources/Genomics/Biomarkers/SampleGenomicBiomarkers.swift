@@ -9,8 +9,10 @@ public struct SampleGenomicBiomarkers: Sendable, Hashable, Codable {
     public var captureMegabases: Double?
     /// T-cell-inflamed GEP and IFN-γ 6-gene scores (mean z-scores) and why either is missing.
     public var gepScore: Double?
+    public var gepGenesUsed: Int?
     public var gepReason: String?
     public var ifngScore: Double?
+    public var ifngGenesUsed: Int?
     public var ifngReason: String?
     /// Fraction of profiled genes with a copy-number alteration, 0…1.
     public var cnvBurden: Double?
@@ -37,8 +39,8 @@ public struct SampleGenomicBiomarkers: Sendable, Hashable, Codable {
                 $0.tmbHigh = s.isHigh; $0.captureMegabases = tmb?.parameters.captureMegabases
             }
         }
-        for s in gep { update(s.sample) { $0.gepScore = s.score; $0.gepReason = s.reason } }
-        for s in ifng { update(s.sample) { $0.ifngScore = s.score; $0.ifngReason = s.reason } }
+        for s in gep { update(s.sample) { $0.gepScore = s.score; $0.gepGenesUsed = s.genesUsed.count; $0.gepReason = s.reason } }
+        for s in ifng { update(s.sample) { $0.ifngScore = s.score; $0.ifngGenesUsed = s.genesUsed.count; $0.ifngReason = s.reason } }
         for s in cnv { update(s.sample) { $0.cnvBurden = s.fraction } }
         for s in keyGenes { update(s.sample) { $0.mutatedKeyGenes = s.mutated } }
         for (sample, status) in msi { update(sample) { $0.msiStatus = status } }

@@ -47,6 +47,15 @@ public struct SampleTMB: Sendable, Hashable, Codable {
     public var tmbPerMegabase: Double
     /// `tmbPerMegabase ≥ highThresholdPerMegabase`.
     public var isHigh: Bool
+
+    public init(sample: String, nonsynonymous: Int, duplicateRows: Int, totalRows: Int, tmbPerMegabase: Double, isHigh: Bool) {
+        self.sample = sample
+        self.nonsynonymous = nonsynonymous
+        self.duplicateRows = duplicateRows
+        self.totalRows = totalRows
+        self.tmbPerMegabase = tmbPerMegabase
+        self.isHigh = isHigh
+    }
 }
 
 /// TMB of every sample of a MAF, with the parameters that produced it.

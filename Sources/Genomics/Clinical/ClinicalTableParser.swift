@@ -143,7 +143,7 @@ private struct Row {
         guard let column = columns.bestResponse, let v = raw("bestResponse") else { return nil }
         guard let r = BestResponse(clinicalValue: v) else {
             throw GenomicsError.invalidValue(loc, column: column, value: String(v),
-                                             expected: "a RECIST best response (CR, PR, SD, PD)", hint: nil)
+                                             expected: "a RECIST best response (CR, PR, SD, PD, NE)", hint: nil)
         }
         return r
     }

@@ -28,14 +28,20 @@ public final class CompressedTextFile {
     /// ``GenomicsInputError/readFailed(path:reason:)`` on a damaged or truncated gzip stream, and
     /// rethrows what `body` throws.
     public func forEachLine(_ body: (String, Int) throws -> Void) throws {
+        try forEachLine(until: { false }, body)
+    }
+
+    /// Like ``forEachLine(_:)`` but stops reading (between chunks) once `stop()` returns true.
+    public func forEachLine(until stop: () -> Bool, _ body: (String, Int) throws -> Void) throws {
         var splitter = LineSplitter()
-        while true {
+        while !stop() {
             let n = chunk.withUnsafeMutableBytes { gzread(handle, $0.baseAddress, UInt32($0.count)) }
             if n < 0 { throw GenomicsInputError.readFailed(path: path, reason: errorMessage()) }
             if n == 0 { break }
             bytesRead += Int(n)
             try splitter.push(chunk[0..<Int(n)], body)
         }
+        if stop() { return }
         var code: Int32 = 0
         _ = gzerror(handle, &code)
         if code != Z_OK && code != Z_STREAM_END {

@@ -46,3 +46,19 @@ public enum GenomicsFiles {
         URL(fileURLWithPath: path).lastPathComponent
     }
 }
+
+extension GenomicsFiles {
+    /// Column names of the header line (the first line that is neither blank nor a `#` comment).
+    /// Reads only as far as the header.
+    public static func headerColumns(path: String) throws -> [String] {
+        let file = try CompressedTextFile(path: path)
+        var header: [String]?
+        try file.forEachLine(until: { header != nil }) { line, _ in
+            guard header == nil, !line.isEmpty, !line.hasPrefix("#") else { return }
+            let fields = DelimitedText.fields(line, delimiter: .forFileName(path)) ?? []
+            header = fields.map { String($0).trimmingCharacters(in: .whitespaces) }
+        }
+        guard let header else { throw GenomicsError.missingHeader(source: displayName(path)) }
+        return header
+    }
+}

@@ -83,7 +83,7 @@ add("clin_bad_ecog.txt", "cbio_patient", P + "P1\t60\t7\tPR\t12\t0:LIVING\n",
 add("clin_bad_age.txt", "cbio_patient", P + "P1\tsixty\t1\tPR\t12\t0:LIVING\n",
     'clin_bad_age.txt:6: AGE "sixty" is not an age in years within 0…130')
 add("clin_bad_response.txt", "cbio_patient", P + "P1\t60\t1\tCRR\t12\t0:LIVING\n",
-    'clin_bad_response.txt:6: BEST_RESPONSE "CRR" is not a RECIST best response (CR, PR, SD, PD)')
+    'clin_bad_response.txt:6: BEST_RESPONSE "CRR" is not a RECIST best response (CR, PR, SD, PD, NE)')
 add("clin_missing_column.txt", "cbio_patient", P.replace("\tOS_STATUS\n", "\tSTATUS\n") + "P1\t60\t1\tPR\t12\t0:LIVING\n",
     "clin_missing_column.txt:5: header has no OS_STATUS column, which the declared column map requires")
 add("clin_bad_sex.tsv", "tmescope_clinical",

@@ -1,0 +1,135 @@
+import Foundation
+import Genomics
+
+/// The validated, cross-checked non-MAF contents of a cohort folder. The MAF is streamed later
+/// (it can hold millions of rows); everything else is small enough to hold.
+public struct CohortContents: Sendable {
+    public var folder: CohortFolder
+    /// One record per sample row of clinical.tsv (TMEScope: one sample per patient row).
+    public var clinical: [ClinicalRecord]
+    public var outcomes: [ClinicalRecord]
+    public var slides: [SlideManifestRow]
+    public var expression: GeneSampleMatrix?
+    public var cnv: GeneSampleMatrix?
+    /// Rows read per kind (MAF filled in while streaming).
+    public var rowCounts: [CohortFileKind: Int] = [:]
+
+    /// Patient ids in first-seen order.
+    public var patientIds: [String] {
+        var seen = Set<String>()
+        return clinical.map(\.patientId).filter { seen.insert($0).inserted }
+    }
+
+    /// Sample ids of clinical.tsv.
+    public var sampleIds: [String] { clinical.compactMap(\.sampleId) }
+
+    /// Reads and validates every file but the MAF. Throws `GenomicsError` for a malformed file and
+    /// ``IngestError`` for references between files that do not resolve.
+    public static func load(_ folder: CohortFolder, parameters: IngestParameters) throws -> CohortContents {
+        guard let clinicalURL = folder.files[.clinical] else {
+            throw IngestError.missingFile(folder: folder.root.path, file: "clinical.tsv")
+        }
+        let clinicalMap = try presentColumns(of: .tmescopeClinical, in: clinicalURL, extra: ["msiStatus": "msi_status"])
+        let clinical = try GenomicsFiles.clinical(path: clinicalURL.path, columns: clinicalMap)
+        let clinicalName = clinicalURL.lastPathComponent
+        try checkPatientsAgree(clinical, file: clinicalName)
+        if clinical.isEmpty { throw GenomicsError.noData(source: clinicalName, what: "patients") }
+        let patients = Set(clinical.map(\.patientId))
+        let samples = Set(clinical.compactMap(\.sampleId))
+
+        var contents = CohortContents(folder: folder, clinical: clinical, outcomes: [], slides: [])
+        contents.rowCounts[.clinical] = clinical.count
+        if let url = folder.files[.outcomes] {
+            let map = try presentColumns(of: .tmescopeOutcomes, in: url, extra: [:])
+            contents.outcomes = try GenomicsFiles.clinical(path: url.path, columns: map)
+            for row in contents.outcomes where !patients.contains(row.patientId) {
+                throw IngestError.unknownReference(file: url.lastPathComponent, line: row.sourceLine, column: map.patientId,
+                                                   kind: "patient", listedIn: clinicalName)
+            }
+            contents.rowCounts[.outcomes] = contents.outcomes.count
+        }
+        if let url = folder.files[.slides] {
+            contents.slides = try readSlides(url)
+            for row in contents.slides {
+                if !patients.contains(row.patientId) {
+                    throw IngestError.unknownReference(file: url.lastPathComponent, line: row.sourceLine, column: "patient_id",
+                                                       kind: "patient", listedIn: clinicalName)
+                }
+                if let s = row.sampleId, !samples.contains(s) {
+                    throw IngestError.unknownReference(file: url.lastPathComponent, line: row.sourceLine, column: "sample_id",
+                                                       kind: "sample", listedIn: clinicalName)
+                }
+            }
+            contents.rowCounts[.slides] = contents.slides.count
+        }
+        for (kind, matrixKind) in [(CohortFileKind.expression, GeneMatrixKind.expression), (.cnv, parameters.cnvKind)] {
+            guard let url = folder.files[kind] else { continue }
+            let (matrix, headerLine) = try readMatrix(url, kind: matrixKind)
+            if let i = matrix.samples.firstIndex(where: { !samples.contains($0) }) {
+                throw IngestError.unknownReference(file: url.lastPathComponent, line: headerLine,
+                                                   column: "sample column \(i + 1)", kind: "sample", listedIn: clinicalName)
+            }
+            if kind == .expression { contents.expression = matrix } else { contents.cnv = matrix }
+            contents.rowCounts[kind] = matrix.genes.count
+        }
+        if folder.files[.mutations] != nil, parameters.captureMegabases == nil {
+            throw IngestError.captureSizeRequired(file: folder.files[.mutations]!.lastPathComponent)
+        }
+        return contents
+    }
+
+    /// The map restricted to the optional columns the file has (patient and sample id stay required).
+    static func presentColumns(of map: ClinicalColumnMap, in url: URL, extra: [String: String]) throws -> ClinicalColumnMap {
+        let header = Set(try GenomicsFiles.headerColumns(path: url.path))
+        func keep(_ column: String?) -> String? { column.flatMap { header.contains($0) ? $0 : nil } }
+        var m = map
+        m.age = keep(m.age); m.sex = keep(m.sex); m.tumorType = keep(m.tumorType); m.stage = keep(m.stage)
+        m.histology = keep(m.histology); m.priorTherapy = keep(m.priorTherapy); m.ecog = keep(m.ecog)
+        m.lineOfTherapy = keep(m.lineOfTherapy); m.bestResponse = keep(m.bestResponse)
+        m.osMonths = keep(m.osMonths); m.osStatus = keep(m.osStatus); m.pfsMonths = keep(m.pfsMonths)
+        m.pfsStatus = keep(m.pfsStatus); m.genomeBuild = keep(m.genomeBuild)
+        m.msiStatus = keep(m.msiStatus ?? extra["msiStatus"])
+        // A time without its status column (or the reverse) stays declared so the parser reports it.
+        if (m.osMonths == nil) != (m.osStatus == nil) { m.osMonths = map.osMonths; m.osStatus = map.osStatus }
+        if (m.pfsMonths == nil) != (m.pfsStatus == nil) { m.pfsMonths = map.pfsMonths; m.pfsStatus = map.pfsStatus }
+        return m
+    }
+
+    /// Rows of one patient (several samples) must agree on patient-level fields.
+    static func checkPatientsAgree(_ rows: [ClinicalRecord], file: String) throws {
+        var first: [String: ClinicalRecord] = [:]
+        for row in rows {
+            var normalized = row
+            normalized.sampleId = nil
+            normalized.sourceLine = 0
+            if let earlier = first[row.patientId] {
+                guard earlier == normalized else {
+                    throw GenomicsError.inconsistentRow(SourceLocation(source: file, line: row.sourceLine),
+                                                        message: "patient-level values differ from the same patient's earlier row")
+                }
+            } else {
+                first[row.patientId] = normalized
+            }
+        }
+    }
+
+    static func readSlides(_ url: URL) throws -> [SlideManifestRow] {
+        let file = try CompressedTextFile(path: url.path)
+        var parser = SlideManifestParser(source: url.lastPathComponent)
+        var rows: [SlideManifestRow] = []
+        try file.forEachLine { line, n in if let r = try parser.parse(line: line, number: n) { rows.append(r) } }
+        try parser.finish()
+        return rows
+    }
+
+    static func readMatrix(_ url: URL, kind: GeneMatrixKind) throws -> (GeneSampleMatrix, Int) {
+        let file = try CompressedTextFile(path: url.path)
+        var parser = GeneMatrixParser(source: url.lastPathComponent, kind: kind, delimiter: .forFileName(url.path))
+        var headerLine: Int?
+        try file.forEachLine { line, n in
+            if headerLine == nil, !line.isEmpty, !line.hasPrefix("#") { headerLine = n }
+            try parser.consume(line: line, number: n)
+        }
+        return (try parser.finish(), headerLine ?? 1)
+    }
+}
