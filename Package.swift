@@ -17,6 +17,7 @@ let package = Package(
         // MARK: - C libraries (Debian packages)
         .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPango", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -31,6 +32,7 @@ let package = Package(
         .target(name: "Survival", exclude: ["README.md"]),
         .target(name: "CohortSimulator", dependencies: ["SlideIO"], exclude: ["README.md"]),
         .target(name: "FusionModel", dependencies: ["COpenBLAS", "TMECore"], exclude: ["README.md"]),
+        .target(name: "Reports", dependencies: ["CCairo", "CPango", "TMECore"], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "Survival"], exclude: ["README.md"]),
 
         // MARK: - Executables
@@ -41,6 +43,7 @@ let package = Package(
         ]),
         .executableTarget(name: "tme-bench", dependencies: [
             "SlideIO",
+            "FusionModel",
             "Pipeline", "BiomarkerStore", "TMECore", "Survival",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -54,6 +57,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Pipeline", "Genomics", "BiomarkerStore", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "FusionModelTests", dependencies: ["FusionModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"], exclude: ["Fixtures"]),
         .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "TestSupport"]),
         .testTarget(name: "BiomarkerStoreTests", dependencies: ["BiomarkerStore", "Pipeline", "TestSupport"]),
