@@ -36,9 +36,14 @@ public enum Concordance {
         if let bad = scores.firstIndex(where: { !$0.isFinite }) {
             throw SurvivalError.nonFiniteValue(what: "score", index: bad)
         }
+        return count(times: times, events: events, scores: scores, byTime: SortOrder.descending(times))
+    }
+
+    /// Harrell's counts given the subjects' order by descending time.
+    static func count(times: [Double], events: [Bool], scores: [Double], byTime: [Int]) -> Result {
         let n = times.count
         // Rank scores densely (1-based) for the Fenwick tree.
-        let byScore = scores.indices.sorted { scores[$0] < scores[$1] }
+        let byScore = SortOrder.ascending(scores)
         var rank = [Int](repeating: 0, count: n)
         var distinct = 0
         for (k, i) in byScore.enumerated() {
@@ -46,7 +51,6 @@ public enum Concordance {
             rank[i] = distinct
         }
         var tree = FenwickTree(size: distinct)
-        let byTime = times.indices.sorted { times[$0] > times[$1] }
         var concordant = 0, discordant = 0, tied = 0
         var start = 0
         while start < n {

@@ -18,14 +18,21 @@ struct CoxData: Sendable {
 
     init(times: [Double], events: [Bool], covariates: [Covariate]) {
         n = times.count
-        p = covariates.count
-        order = times.indices.sorted { times[$0] > times[$1] }
+        self.p = covariates.count
+        let order = SortOrder.descending(times), p = covariates.count
+        let means = covariates.map { c in c.values.reduce(0, +) / Double(c.values.count) }
+        self.order = order
+        self.means = means
         self.times = order.map { times[$0] }
         self.events = order.map { events[$0] }
-        means = covariates.map { c in c.values.reduce(0, +) / Double(c.values.count) }
         var x = [Double](repeating: 0, count: n * p)
-        for (r, i) in order.enumerated() {
-            for j in 0..<p { x[r * p + j] = covariates[j].values[i] - means[j] }
+        x.withUnsafeMutableBufferPointer { xb in
+            for j in 0..<p {
+                covariates[j].values.withUnsafeBufferPointer { column in
+                    let mean = means[j]
+                    for (r, i) in order.enumerated() { xb[r * p + j] = column[i] - mean }
+                }
+            }
         }
         self.x = x
         var starts: [Int] = []
@@ -36,6 +43,22 @@ struct CoxData: Sendable {
 }
 
 /// Log partial likelihood with its gradient and information matrix at one β.
+/// Stable index orders, sorting (value, index) pairs (much faster than sorting indices with a
+/// closure that reads another array).
+enum SortOrder {
+    static func ascending(_ values: [Double]) -> [Int] {
+        var pairs = values.enumerated().map { ($1, $0) }
+        pairs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        return pairs.map(\.1)
+    }
+
+    static func descending(_ values: [Double]) -> [Int] {
+        var pairs = values.enumerated().map { ($1, $0) }
+        pairs.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        return pairs.map(\.1)
+    }
+}
+
 struct CoxEvaluation: Sendable {
     var logLikelihood: Double
     var score: [Double]
@@ -52,71 +75,94 @@ extension CoxData {
     ///
     /// U and I follow by differentiating each log term (weighted means and covariances of x).
     /// η is shifted by its maximum before exponentiation; the shift cancels exactly.
-    func evaluate(beta: [Double], ties: CoxParameters.Ties) -> CoxEvaluation {
-        var eta = [Double](repeating: 0, count: n)
-        for r in 0..<n {
-            var s = 0.0
-            for j in 0..<p { s += x[r * p + j] * beta[j] }
-            eta[r] = s
-        }
-        let shift = eta.max() ?? 0
-        var s0 = 0.0
-        var s1 = [Double](repeating: 0, count: p)
-        var s2 = [Double](repeating: 0, count: p * p)
-        var d1 = [Double](repeating: 0, count: p)
-        var d2 = [Double](repeating: 0, count: p * p)
-        var m1 = [Double](repeating: 0, count: p)
+    /// `perEventTime`, if given, receives each event time's first sorted row and its own score and
+    /// (lower-triangular, row-major p×p) information contributions (used by the PH test).
+    func evaluate(beta: [Double], ties: CoxParameters.Ties,
+                  perEventTime: ((_ row: Int, _ score: [Double], _ information: [Double]) -> Void)? = nil) -> CoxEvaluation {
+        let p = self.p, n = self.n, pp = p * p
+        let efron = ties == .efron
+        // One scratch allocation: eta, s1, s2, d1, d2, u, info, ut, vt.
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: n + 4 * p + 5 * pp)
+        scratch.initialize(repeating: 0, count: n + 4 * p + 5 * pp)
+        defer { scratch.deallocate() }
+        let eta = scratch, s1 = eta + n, s2 = s1 + p, d1 = s2 + pp, d2 = d1 + p
+        let u = d2 + pp, info = u + p, ut = info + pp, vt = ut + p  // ut, vt: this event time's share
         var ll = 0.0
-        var u = [Double](repeating: 0, count: p)
-        var info = [Double](repeating: 0, count: p * p)
-        for g in 0..<(groupStarts.count - 1) {
-            let lo = groupStarts[g], hi = groupStarts[g + 1]
-            var deaths = 0
-            var d0 = 0.0
-            for j in 0..<p { d1[j] = 0 }
-            for j in 0..<(p * p) { d2[j] = 0 }
-            for r in lo..<hi {
-                let w = exp(eta[r] - shift)
-                s0 += w
-                for j in 0..<p {
-                    let wx = w * x[r * p + j]
-                    s1[j] += wx
-                    for k in 0...j { s2[j * p + k] += wx * x[r * p + k] }
+        x.withUnsafeBufferPointer { xb in
+            events.withUnsafeBufferPointer { eb in
+                let x = xb.baseAddress!
+                var shift = -Double.infinity
+                for r in 0..<n {
+                    var v = 0.0
+                    for j in 0..<p { v += x[r * p + j] * beta[j] }
+                    eta[r] = v
+                    shift = max(shift, v)
                 }
-                if events[r] {
-                    deaths += 1
-                    ll += eta[r]
-                    for j in 0..<p { u[j] += x[r * p + j] }
-                    if ties == .efron {
-                        d0 += w
+                if n == 0 { shift = 0 }
+                var s0 = 0.0
+                for g in 0..<(groupStarts.count - 1) {
+                    let lo = groupStarts[g], hi = groupStarts[g + 1]
+                    var deaths = 0
+                    var d0 = 0.0
+                    for j in 0..<p { d1[j] = 0 }
+                    for j in 0..<pp { d2[j] = 0 }
+                    for j in 0..<p { ut[j] = 0 }
+                    for r in lo..<hi {
+                        let w = exp(eta[r] - shift)
+                        let xr = x + r * p
+                        s0 += w
                         for j in 0..<p {
-                            let wx = w * x[r * p + j]
-                            d1[j] += wx
-                            for k in 0...j { d2[j * p + k] += wx * x[r * p + k] }
+                            let wx = w * xr[j]
+                            s1[j] += wx
+                            let row = s2 + j * p
+                            for k in 0...j { row[k] += wx * xr[k] }
+                        }
+                        guard eb[r] else { continue }
+                        deaths += 1
+                        ll += eta[r]
+                        for j in 0..<p { ut[j] += xr[j] }
+                        if efron {
+                            d0 += w
+                            for j in 0..<p {
+                                let wx = w * xr[j]
+                                d1[j] += wx
+                                let row = d2 + j * p
+                                for k in 0...j { row[k] += wx * xr[k] }
+                            }
                         }
                     }
-                }
-            }
-            guard deaths > 0 else { continue }
-            let steps = ties == .efron ? deaths : 1
-            let multiplicity = ties == .efron ? 1.0 : Double(deaths)
-            for l in 0..<steps {
-                let f = ties == .efron ? Double(l) / Double(deaths) : 0
-                let den = s0 - f * d0
-                ll -= multiplicity * (log(den) + shift)
-                for j in 0..<p {
-                    m1[j] = (s1[j] - f * d1[j]) / den
-                    u[j] -= multiplicity * m1[j]
-                }
-                for j in 0..<p {
-                    for k in 0...j {
-                        info[j * p + k] += multiplicity * ((s2[j * p + k] - f * d2[j * p + k]) / den - m1[j] * m1[k])
+                    guard deaths > 0 else { continue }
+                    // Σ over the d Efron terms l (fₗ = l/d; Breslow: fₗ = 0) in closed form:
+                    // aₗ = 1/denₗ, bₗ = fₗ/denₗ, mₗ = s1·aₗ − d1·bₗ,
+                    // Σ mₗ = s1·A − d1·B, Σ (s2 − fₗ d2)/denₗ − mₗmₗᵀ = s2·A − d2·B − (s1s1ᵀC − (s1d1ᵀ + d1s1ᵀ)D + d1d1ᵀE).
+                    var sumA = 0.0, sumB = 0.0, sumC = 0.0, sumD = 0.0, sumE = 0.0, logs = 0.0
+                    for l in 0..<deaths {
+                        let f = efron ? Double(l) / Double(deaths) : 0
+                        let den = s0 - f * d0
+                        let a = 1 / den, b = f * a
+                        logs += log(den)
+                        sumA += a; sumB += b; sumC += a * a; sumD += a * b; sumE += b * b
+                    }
+                    ll -= logs + Double(deaths) * shift
+                    for j in 0..<p {
+                        ut[j] -= s1[j] * sumA - d1[j] * sumB
+                        u[j] += ut[j]
+                        for k in 0...j {
+                            let v = s2[j * p + k] * sumA - d2[j * p + k] * sumB
+                                - (s1[j] * s1[k] * sumC - (s1[j] * d1[k] + d1[j] * s1[k]) * sumD + d1[j] * d1[k] * sumE)
+                            vt[j * p + k] = v
+                            info[j * p + k] += v
+                        }
+                    }
+                    if let perEventTime {
+                        perEventTime(lo, Array(UnsafeBufferPointer(start: ut, count: p)),
+                                     Array(UnsafeBufferPointer(start: vt, count: pp)))
                     }
                 }
             }
         }
         var matrix = SymmetricMatrix(size: p)
         for j in 0..<p { for k in 0...j { matrix[j, k] = info[j * p + k]; matrix[k, j] = info[j * p + k] } }
-        return CoxEvaluation(logLikelihood: ll, score: u, information: matrix)
+        return CoxEvaluation(logLikelihood: ll, score: Array(UnsafeBufferPointer(start: u, count: p)), information: matrix)
     }
 }

@@ -21,32 +21,32 @@ extension CoxModel {
         if Set(covariates.map(\.name)).count != covariates.count {
             throw SurvivalError.invalidParameter(name: "covariates", reason: "covariate names must be unique")
         }
-        if parameters.ridge == 0 { try checkCollinearity(covariates) }
     }
 
-    /// Cholesky of the correlation matrix of the covariates; the first column whose pivot
+    /// Cholesky of the correlation matrix of the (centred) covariates; the first column whose pivot
     /// vanishes (relative 1e-10) is a linear combination of the ones before it.
-    static func checkCollinearity(_ covariates: [Covariate]) throws {
-        let p = covariates.count
+    static func checkCollinearity(_ data: CoxData, names: [String]) throws {
+        let p = data.p
         guard p > 0 else { return }
-        let n = Double(covariates[0].values.count)
-        let centred: [[Double]] = covariates.map { c in
-            let mean = c.values.reduce(0, +) / n
-            let v = c.values.map { $0 - mean }
-            let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            return v.map { $0 / norm }
+        var cross = [Double](repeating: 0, count: p * p)
+        data.x.withUnsafeBufferPointer { x in
+            for r in 0..<data.n {
+                for j in 0..<p {
+                    let v = x[r * p + j]
+                    for k in 0...j { cross[j * p + k] += v * x[r * p + k] }
+                }
+            }
         }
         var corr = SymmetricMatrix(size: p)
         for j in 0..<p {
             for k in 0...j {
-                var s = 0.0
-                for i in centred[j].indices { s += centred[j][i] * centred[k][i] }
-                corr[j, k] = s
-                corr[k, j] = s
+                let c = cross[j * p + k] / (cross[j * p + j] * cross[k * p + k]).squareRoot()
+                corr[j, k] = c
+                corr[k, j] = c
             }
         }
         if case .failure(let dep) = corr.cholesky(tolerance: 1e-10) {
-            throw SurvivalError.collinearCovariate(name: covariates[dep.index].name)
+            throw SurvivalError.collinearCovariate(name: names[dep.index])
         }
     }
 }

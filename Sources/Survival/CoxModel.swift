@@ -48,6 +48,7 @@ public struct CoxModel: Codable, Sendable, Hashable {
                            parameters: CoxParameters = CoxParameters()) throws -> CoxModel {
         try validate(times: times, events: events, covariates: covariates, parameters: parameters)
         let data = CoxData(times: times, events: events, covariates: covariates)
+        if parameters.ridge == 0 { try checkCollinearity(data, names: covariates.map(\.name)) }
         let names = covariates.map(\.name)
         let p = data.p
         let lambda = parameters.ridge
@@ -63,18 +64,20 @@ public struct CoxModel: Codable, Sendable, Hashable {
         while !converged && iterations < parameters.maxIterations {
             iterations += 1
             let step = try newtonStep(current, beta: beta, lambda: lambda, names: names)
+            let old = penalised(current, beta)
+            func settled(_ value: Double) -> Bool { abs(value - old) <= parameters.tolerance * max(abs(value), 1) }
             var candidate = zip(beta, step).map { $0 + $1 }
             var next = data.evaluate(beta: candidate, ties: parameters.ties)
+            // As R's coxph: a change within tolerance is convergence; a real decrease halves the step.
             var halvings = 0
-            while !(penalised(next, candidate) >= penalised(current, beta)) && halvings < 60 {
+            while !settled(penalised(next, candidate)) && !(penalised(next, candidate) > old) && halvings < 60 {
                 candidate = zip(beta, candidate).map { ($0 + $1) / 2 }
                 next = data.evaluate(beta: candidate, ties: parameters.ties)
                 halvings += 1
             }
-            let old = penalised(current, beta), new = penalised(next, candidate)
+            converged = settled(penalised(next, candidate))
             beta = candidate
             current = next
-            converged = abs(new - old) <= parameters.tolerance * max(abs(new), 1)
         }
         let finalStep = try newtonStep(current, beta: beta, lambda: lambda, names: names)
         try checkSeparation(beta: beta, step: finalStep, data: data, names: names, converged: converged)
@@ -92,8 +95,11 @@ public struct CoxModel: Codable, Sendable, Hashable {
                              scoreStatistic: scoreStatistic, iterations: iterations, concordance: 0,
                              baselineTimes: [], baselineCumulativeHazard: [])
         model.setBaseline(data)
-        let risk = (0..<data.n).map { i in (0..<p).reduce(0.0) { $0 + covariates[$1].values[i] * beta[$1] } }
-        model.concordance = try Concordance.harrell(times: times, events: events, scores: risk).cindex
+        var risk = [Double](repeating: 0, count: data.n)
+        for (r, i) in data.order.enumerated() {
+            for j in 0..<p { risk[i] += data.x[r * p + j] * beta[j] }
+        }
+        model.concordance = Concordance.count(times: times, events: events, scores: risk, byTime: data.order).cindex
         return model
     }
 

@@ -66,6 +66,12 @@ struct SymmetricMatrix: Sendable, Hashable {
         return inv
     }
 
+    /// Adds v at (i, j) and, off the diagonal, at (j, i).
+    mutating func addSymmetric(_ i: Int, _ j: Int, _ v: Double) {
+        self[i, j] += v
+        if i != j { self[j, i] += v }
+    }
+
     /// xᵀ·A·x.
     func quadraticForm(_ x: [Double]) -> Double {
         var total = 0.0

@@ -99,3 +99,20 @@ import Testing
         #expect(m.standardErrors.allSatisfy { $0.isFinite && $0 > 0 })
     }
 }
+
+@Suite struct ProportionalHazardsTests {
+    /// χ² per covariate and global against R's cox.zph (transform "km") within 1e-6 relative.
+    @Test(arguments: ["lung", "veteran"])
+    func matchesR(dataset: String) throws {
+        let ref = try Fixture.reference()
+        let (t, e, cov) = try CoxModelTests.dataset(dataset)
+        let model = try CoxModel.fit(times: t, events: e, covariates: cov)
+        let zph = try model.proportionalHazardsTest(times: t, events: e, covariates: cov)
+        let k = "cox.\(dataset).efron.zph"
+        for row in zph.rows + [zph.global] {
+            #expect(close(row.chiSquare, ref["\(k).chisq.\(row.name)"]!, 1e-6, relative: true), "\(k) \(row.name)")
+            #expect(close(row.p, ref["\(k).p.\(row.name)"]!, 1e-6, relative: true), "\(k) p \(row.name)")
+        }
+        #expect(zph.global.degreesOfFreedom == cov.count)
+    }
+}

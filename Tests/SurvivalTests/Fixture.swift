@@ -42,8 +42,8 @@ struct Fixture {
     }
 
     /// R's key,value reference file.
-    static func reference() throws -> [String: Double] {
-        let f = try Fixture("reference")
+    static func reference(_ name: String = "reference") throws -> [String: Double] {
+        let f = try Fixture(name)
         var out: [String: Double] = [:]
         for r in f.rows { out[r[0]] = r[1] == "NA" ? .nan : Double(r[1])! }
         return out
