@@ -13,6 +13,7 @@ struct SlideBench: ParsableCommand {
     @Option(help: "JPEG quality.") var quality = 90
     @Option(help: "Region side for the read benchmark, in pixels.") var region = 1024
     @Option(help: "Directory for the temporary files (default: the system temporary directory).") var dir: String?
+    @Flag(help: "Skip vips (e.g. to show bounded memory on a slide whose raw copy would not fit).") var noVips = false
 
     func validate() throws {
         guard size >= 256, region >= 16, ["jpeg", "deflate"].contains(compression) else {
@@ -41,6 +42,14 @@ struct SlideBench: ParsableCommand {
         }
         let rssAfterWrite = Self.peakRSSMegabytes()
 
+        let rssAfterWriteText = String(format: "%.0f MB", rssAfterWrite)
+        if noVips {
+            let megapixels = Double(size * size) / 1e6
+            print("slide \(size)×\(size) (\(String(format: "%.0f", megapixels)) Mpx), \(compression): write \(String(format: "%.2f", writeSeconds)) s "
+                  + "(\(String(format: "%.1f", megapixels / writeSeconds)) Mpx/s), peak RSS \(rssAfterWriteText) "
+                  + "(level 0 uncompressed: \(String(format: "%.0f", Double(size) * Double(size) * 3 / 1e6)) MB)")
+            return
+        }
         // The same pixels as a raw file for vips (written outside the timing).
         let raw = base.appendingPathComponent("source.raw").path
         FileManager.default.createFile(atPath: raw, contents: nil)
