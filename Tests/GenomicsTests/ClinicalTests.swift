@@ -5,7 +5,7 @@ import Testing
 @Suite struct ClinicalTests {
     @Test func cBioPortalPatientFileWithFourHeaderLines() throws {
         var map = ClinicalColumnMap.cBioPortalPatient
-        map.stage = nil; map.histology = nil; map.lineOfTherapy = nil
+        map.stage = nil; map.histology = nil; map.lineOfTherapy = nil; map.priorTherapy = nil
         let rows = try GenomicsFiles.clinical(path: Fixtures.path("hand/cbio_clinical_patient.txt"), columns: map)
         #expect(rows.map(\.patientId) == ["P001", "P002", "P003", "P004"])
         #expect(rows[0].ageYears == 63 && rows[0].sex == .male && rows[0].ecog == 1 && rows[0].bestResponse == .partialResponse)

@@ -58,12 +58,19 @@ public struct ClinicalColumnMap: Sendable, Hashable, Codable {
     /// cBioPortal `data_clinical_patient.txt` with the usual attribute names.
     public static let cBioPortalPatient = ClinicalColumnMap(
         patientId: "PATIENT_ID", age: "AGE", sex: "SEX", stage: "STAGE", histology: "HISTOLOGY",
-        ecog: "ECOG", lineOfTherapy: "LINE_OF_THERAPY", bestResponse: "BEST_RESPONSE",
+        priorTherapy: "PRIOR_THERAPY", ecog: "ECOG", lineOfTherapy: "LINE_OF_THERAPY", bestResponse: "BEST_RESPONSE",
         osMonths: "OS_MONTHS", osStatus: "OS_STATUS", pfsMonths: "PFS_MONTHS", pfsStatus: "PFS_STATUS")
 
-    /// cBioPortal `data_clinical_sample.txt`: SAMPLE_ID → PATIENT_ID, with MSI status.
+    /// cBioPortal `data_clinical_sample.txt`: SAMPLE_ID → PATIENT_ID, with MSI status. Tumour type and
+    /// histology (ONCOTREE_CODE, CANCER_TYPE_DETAILED) are sample attributes in cBioPortal studies; pass
+    /// ``cBioPortalSampleDetailed`` to read them too.
     public static let cBioPortalSample = ClinicalColumnMap(
         patientId: "PATIENT_ID", sampleId: "SAMPLE_ID", msiStatus: "MSI_STATUS")
+
+    /// ``cBioPortalSample`` plus tumour type (ONCOTREE_CODE) and histology (CANCER_TYPE_DETAILED).
+    public static let cBioPortalSampleDetailed = ClinicalColumnMap(
+        patientId: "PATIENT_ID", sampleId: "SAMPLE_ID", tumorType: "ONCOTREE_CODE", histology: "CANCER_TYPE_DETAILED",
+        msiStatus: "MSI_STATUS")
 
     /// TMEScope `clinical.tsv` (as CohortSimulator writes it): one row per patient and its sample.
     public static let tmescopeClinical = ClinicalColumnMap(

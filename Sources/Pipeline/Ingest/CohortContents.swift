@@ -29,17 +29,23 @@ public struct CohortContents: Sendable {
         guard let clinicalURL = folder.files[.clinical] else {
             throw IngestError.missingFile(folder: folder.root.path, file: "clinical.tsv")
         }
-        let clinicalMap = try presentColumns(of: .tmescopeClinical, in: clinicalURL, extra: ["msiStatus": "msi_status"])
-        let clinical = try GenomicsFiles.clinical(path: clinicalURL.path, columns: clinicalMap)
+        var contents: CohortContents
         let clinicalName = clinicalURL.lastPathComponent
-        try checkPatientsAgree(clinical, file: clinicalName)
+        let patientListName = folder.patientFile?.lastPathComponent ?? clinicalName
+        if folder.format == .cbioportal {
+            contents = try loadCBioPortalClinical(folder, sampleURL: clinicalURL)
+        } else {
+            let clinicalMap = try presentColumns(of: .tmescopeClinical, in: clinicalURL, extra: ["msiStatus": "msi_status"])
+            let clinical = try GenomicsFiles.clinical(path: clinicalURL.path, columns: clinicalMap)
+            try checkPatientsAgree(clinical, file: clinicalName)
+            contents = CohortContents(folder: folder, clinical: clinical, outcomes: [], slides: [])
+        }
+        let clinical = contents.clinical
         if clinical.isEmpty { throw GenomicsError.noData(source: clinicalName, what: "patients") }
         let patients = Set(clinical.map(\.patientId))
         let samples = Set(clinical.compactMap(\.sampleId))
-
-        var contents = CohortContents(folder: folder, clinical: clinical, outcomes: [], slides: [])
         contents.rowCounts[.clinical] = clinical.count
-        if let url = folder.files[.outcomes] {
+        if folder.format == .tmescope, let url = folder.files[.outcomes] {
             let map = try presentColumns(of: .tmescopeOutcomes, in: url, extra: [:])
             contents.outcomes = try GenomicsFiles.clinical(path: url.path, columns: map)
             for row in contents.outcomes where !patients.contains(row.patientId) {
@@ -53,7 +59,7 @@ public struct CohortContents: Sendable {
             for row in contents.slides {
                 if !patients.contains(row.patientId) {
                     throw IngestError.unknownReference(file: url.lastPathComponent, line: row.sourceLine, column: "patient_id",
-                                                       kind: "patient", listedIn: clinicalName)
+                                                       kind: "patient", listedIn: patientListName)
                 }
                 if let s = row.sampleId, !samples.contains(s) {
                     throw IngestError.unknownReference(file: url.lastPathComponent, line: row.sourceLine, column: "sample_id",
@@ -75,6 +81,49 @@ public struct CohortContents: Sendable {
         if folder.files[.mutations] != nil, parameters.captureMegabases == nil {
             throw IngestError.captureSizeRequired(file: folder.files[.mutations]!.lastPathComponent)
         }
+        return contents
+    }
+
+    /// cBioPortal: patient attributes (clinical fields and outcomes) joined to sample attributes
+    /// (SAMPLE_ID → PATIENT_ID, tumour type, histology, MSI). Sample-level values win; a patient's
+    /// tumour type and histology come from its first sample.
+    static func loadCBioPortalClinical(_ folder: CohortFolder, sampleURL: URL) throws -> CohortContents {
+        guard let patientURL = folder.patientFile else {
+            throw IngestError.missingFile(folder: folder.root.path, file: "a meta file with datatype: PATIENT_ATTRIBUTES")
+        }
+        let patientMap = try presentColumns(of: .cBioPortalPatient, in: patientURL, extra: ["msiStatus": "MSI_STATUS"])
+        let patientRows = try GenomicsFiles.clinical(path: patientURL.path, columns: patientMap)
+        let sampleMap = try presentColumns(of: .cBioPortalSampleDetailed, in: sampleURL, extra: [:])
+        let sampleRows = try GenomicsFiles.clinical(path: sampleURL.path, columns: sampleMap)
+        let byPatient = Dictionary(uniqueKeysWithValues: patientRows.map { ($0.patientId, $0) })
+        var clinical: [ClinicalRecord] = []
+        var withSamples = Set<String>()
+        for s in sampleRows {
+            guard var r = byPatient[s.patientId] else {
+                throw IngestError.unknownReference(file: sampleURL.lastPathComponent, line: s.sourceLine, column: "PATIENT_ID",
+                                                   kind: "patient", listedIn: patientURL.lastPathComponent)
+            }
+            if withSamples.insert(s.patientId).inserted {
+                r.tumorType = s.tumorType ?? r.tumorType
+                r.histology = s.histology ?? r.histology
+            } else if let first = clinical.first(where: { $0.patientId == s.patientId }) {
+                r.tumorType = first.tumorType
+                r.histology = first.histology
+            }
+            r.sampleId = s.sampleId
+            r.msiStatus = s.msiStatus ?? r.msiStatus
+            r.sourceLine = s.sourceLine
+            r.bestResponse = nil; r.overallSurvival = nil; r.progressionFreeSurvival = nil
+            clinical.append(r)
+        }
+        for p in patientRows where !withSamples.contains(p.patientId) {
+            var r = p
+            r.bestResponse = nil; r.overallSurvival = nil; r.progressionFreeSurvival = nil
+            clinical.append(r)
+        }
+        let hasOutcomes = patientMap.bestResponse != nil || patientMap.osMonths != nil || patientMap.pfsMonths != nil
+        var contents = CohortContents(folder: folder, clinical: clinical, outcomes: hasOutcomes ? patientRows : [], slides: [])
+        contents.rowCounts[.outcomes] = patientRows.count
         return contents
     }
 

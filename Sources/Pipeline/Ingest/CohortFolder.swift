@@ -1,4 +1,5 @@
 import Foundation
+import Genomics
 
 /// Kinds of cohort input file; also the `kind` of `tme.ingested_files`.
 public enum CohortFileKind: String, Sendable, Hashable, Codable, CaseIterable {
@@ -17,8 +18,20 @@ public enum CohortFormat: String, Sendable, Hashable, Codable {
 public struct CohortFolder: Sendable, Hashable {
     public let root: URL
     public let format: CohortFormat
-    /// Paths by kind; only the kinds present.
+    /// Paths by kind; only the kinds present. cBioPortal: `.clinical` is data_clinical_sample.txt and
+    /// `.outcomes` data_clinical_patient.txt (which also holds the patient-level clinical fields).
     public let files: [CohortFileKind: URL]
+    /// cBioPortal: the patient attribute file (patient-level clinical fields and outcomes).
+    public let patientFile: URL?
+    /// cBioPortal: the CNV value kind declared by meta_cna (`DISCRETE` → calls, `LOG2-VALUE`/`CONTINUOUS` → log2).
+    public let declaredCNVKind: GeneMatrixKind?
+
+    /// Files whose bytes decide whether a kind changed (cBioPortal clinical = patient + sample files).
+    public func digestFiles(_ kind: CohortFileKind) -> [URL] {
+        guard let url = files[kind] else { return [] }
+        if kind == .clinical, let patientFile { return [patientFile, url] }
+        return [url]
+    }
 
     static let tmescopeNames: [CohortFileKind: [String]] = [
         .clinical: ["clinical.tsv", "clinical.csv"],
@@ -47,8 +60,22 @@ public struct CohortFolder: Sendable, Hashable {
         if existing(["clinical.tsv", "clinical.csv"]) != nil {
             for (kind, names) in Self.tmescopeNames { files[kind] = existing(names) }
             self.format = .tmescope
+            self.patientFile = nil
+            self.declaredCNVKind = nil
         } else if fm.fileExists(atPath: root.appendingPathComponent("meta_study.txt").path) {
-            throw IngestError.missingFile(folder: path, file: "a TMEScope layout (cBioPortal study folders are not supported by this draft yet)")
+            let study = try CBioPortalStudy(root: root)
+            guard let samples = study.sampleFile else {
+                throw IngestError.missingFile(folder: path, file: "a meta file with datatype: SAMPLE_ATTRIBUTES (data_clinical_sample.txt)")
+            }
+            files[.clinical] = samples
+            files[.outcomes] = study.patientFile
+            files[.mutations] = study.mutationFile
+            files[.expression] = study.expressionFile
+            files[.cnv] = study.cnvFile?.url
+            files[.slides] = existing(["slides.tsv"])
+            self.format = .cbioportal
+            self.patientFile = study.patientFile
+            self.declaredCNVKind = study.cnvFile?.kind
         } else {
             throw IngestError.unrecognisedFolder(path: path)
         }

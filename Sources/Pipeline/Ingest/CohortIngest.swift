@@ -21,8 +21,14 @@ public enum CohortIngest {
         let started = Date()
         try parameters.validate()
         let folder = try CohortFolder(path: directory)
+        var parameters = parameters
+        if let declared = folder.declaredCNVKind { parameters.cnvKind = declared }
         var contents = try CohortContents.load(folder, parameters: parameters)
-        let digests = try folder.files.mapValues { try fileSHA256($0) }
+        var digests: [CohortFileKind: String] = [:]
+        for kind in folder.files.keys {
+            let parts = try folder.digestFiles(kind).map { try fileSHA256($0) }
+            digests[kind] = parts.count == 1 ? parts[0] : SHA256.hex(Array(parts.joined(separator: "+").utf8))
+        }
 
         guard !parameters.dryRun, let connection else {
             let genomic = try streamMutations(contents, parameters: parameters, samplePKs: nil, copy: { _, _ in }, showProgress: showProgress)
