@@ -160,7 +160,7 @@ final class LevelSink {
     /// Flushes and closes the temporary file, then reopens it for reading.
     func reopenForReading() throws -> TIFFHandle {
         try handle.check(TIFFFlush(handle.tif), "flushing level \(level)")
-        handle = try TIFFHandle(path: path, mode: "r")
+        handle = try TIFFHandle(path: path, mode: "rm")  // m: read(2), not mmap: RSS stays bounded
         return handle
     }
 }

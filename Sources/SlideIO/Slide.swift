@@ -42,7 +42,7 @@ public final class Slide: @unchecked Sendable {
         self.limits = limits
         self.fileSize = header.fileSize
         self.isBigTIFF = header.isBigTIFF
-        self.handle = try TIFFHandle(path: path, mode: "r")
+        self.handle = try TIFFHandle(path: path, mode: "rm")  // m: read(2), not mmap (RSS stays bounded by the region; no SIGBUS on truncated files)
         let pyramid = try Self.discoverPyramid(handle: handle, limits: limits)
         self.layouts = pyramid
         self.levels = pyramid.map(\.level)
