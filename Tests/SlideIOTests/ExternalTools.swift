@@ -13,7 +13,10 @@ enum ExternalTools {
     }
 
     static var haveVips: Bool { find("vips") != nil }
-    static var haveOpenSlide: Bool { find("openslide-write-png") != nil && find("vips") != nil }
+    /// openslide-tools, libvips-tools and libtiff-tools (the interop suite uses all three).
+    static var haveOpenSlide: Bool {
+        ["openslide-write-png", "openslide-show-properties", "vips", "vipsheader", "tiffinfo"].allSatisfy { find($0) != nil }
+    }
 
     struct Failure: Error, CustomStringConvertible { let description: String }
 
