@@ -9,6 +9,7 @@ struct Bench: AsyncParsableCommand {
         abstract: "Benchmarks of each TMEScope stage against a peer tool, measured side by side.",
         subcommands: [
             DBCopyBench.self,
+            IngestBench.self,
             SurvivalBench.self,
             SlideBench.self,
         ]
