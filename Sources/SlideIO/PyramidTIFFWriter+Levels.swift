@@ -136,16 +136,19 @@ final class LevelSink {
         let across = (size.width + t - 1) / t
         let rowBytes = width * 3
         scratch.withUnsafeMutableBufferPointer { dst in
+            guard let out = dst.baseAddress, let src = pixels.baseAddress else { return }
             for y in 0..<t {
-                let sy = min(y, height - 1)
-                let src = sy * stride * 3
-                let d = y * t * 3
-                for i in 0..<rowBytes { dst[d + i] = pixels[src + i] }
+                let d = out + y * t * 3
+                if y < height {
+                    d.update(from: src + y * stride * 3, count: rowBytes)
+                } else {
+                    d.update(from: out + (height - 1) * t * 3, count: t * 3)   // repeat the last row
+                    continue
+                }
                 if width < t {
                     let last = d + rowBytes - 3
-                    for x in width..<t {
-                        dst[d + x * 3] = dst[last]; dst[d + x * 3 + 1] = dst[last + 1]; dst[d + x * 3 + 2] = dst[last + 2]
-                    }
+                    var p = d + rowBytes
+                    for _ in width..<t { p[0] = last[0]; p[1] = last[1]; p[2] = last[2]; p += 3 }
                 }
             }
         }
@@ -186,25 +189,28 @@ final class LevelBand {
              column: Int, row: Int) {
         let half = tileSize / 2
         let x0 = column * half, y0 = (row % 2) * half
-        let ow = (tw + 1) / 2, oh = (th + 1) / 2
+        let ow = (tw + 1) / 2, oh = (th + 1) / 2, pairs = tw / 2
         let bandWidth = width
+        guard let base = src.baseAddress else { return }
         pixels.withUnsafeMutableBufferPointer { dst in
+            guard let out = dst.baseAddress else { return }
             for oy in 0..<oh {
-                let sy0 = 2 * oy, sy1 = min(2 * oy + 1, th - 1)
-                let rows = sy1 == sy0 ? 1 : 2
-                for ox in 0..<ow {
-                    let sx0 = 2 * ox, sx1 = min(2 * ox + 1, tw - 1)
-                    let cols = sx1 == sx0 ? 1 : 2
-                    let n = rows * cols
-                    let d = ((y0 + oy) * bandWidth + x0 + ox) * 3
-                    for ch in 0..<3 {
-                        var sum = Int(src[(sy0 * stride + sx0) * 3 + ch])
-                        if cols == 2 { sum += Int(src[(sy0 * stride + sx1) * 3 + ch]) }
-                        if rows == 2 {
-                            sum += Int(src[(sy1 * stride + sx0) * 3 + ch])
-                            if cols == 2 { sum += Int(src[(sy1 * stride + sx1) * 3 + ch]) }
-                        }
-                        dst[d + ch] = UInt8((sum + n / 2) / n)
+                let r0 = base + 2 * oy * stride * 3
+                let r1 = 2 * oy + 1 < th ? r0 + stride * 3 : r0   // odd bottom edge: the row pairs with itself
+                var d = out + ((y0 + oy) * bandWidth + x0) * 3
+                var s = 0
+                // Full 2×2 (or 2×1 at an odd bottom edge, counted twice: same mean) blocks.
+                for _ in 0..<pairs {
+                    for c in 0..<3 {
+                        let sum = Int(r0[s + c]) + Int(r0[s + 3 + c]) + Int(r1[s + c]) + Int(r1[s + 3 + c])
+                        d[c] = UInt8(truncatingIfNeeded: (sum + 2) >> 2)
+                    }
+                    s += 6
+                    d += 3
+                }
+                if ow > pairs {  // odd right edge: one column (1×2 or 1×1)
+                    for c in 0..<3 {
+                        d[c] = UInt8(truncatingIfNeeded: (Int(r0[s + c]) + Int(r1[s + c]) + 1) >> 1)
                     }
                 }
             }
