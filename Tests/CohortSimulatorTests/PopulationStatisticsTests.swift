@@ -82,3 +82,19 @@ import Testing
         #expect(OracleMetrics.auc(score: [0.5], label: [true]) == nil)
     }
 }
+
+@Suite struct FormattingTests {
+    @Test func fixedDecimalsMatchPrintfAwayFromTies() {
+        #expect(fmt(-2.345, 2) == "-2.35" || fmt(-2.345, 2) == "-2.34")
+        #expect(fmt(3, 0) == "3")
+        #expect(fmt(-0.0001, 2) == "0.00")
+        var rng = SimulatorRandom(seed: 11)
+        for _ in 0..<2000 {
+            let v = rng.normal(0, 300), places = Int(rng.next() % 5)
+            // Away from exact ties both roundings agree.
+            let scaled = abs(v) * pow(10, Double(places))
+            if abs(scaled - scaled.rounded(.down) - 0.5) < 1e-6 { continue }
+            #expect(fmt(v, places) == String(format: "%.\(places)f", v), "\(v) \(places)")
+        }
+    }
+}

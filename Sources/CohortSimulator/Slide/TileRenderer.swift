@@ -6,8 +6,8 @@ import Foundation
 /// texture; nest: amphophilic cytoplasm; background: glass), then macrophage/tumor cytoplasm and IHC
 /// membranes, then nuclei (α-blended with a 1-px soft edge); a separable Gaussian blur (σ = blurSigmaPx) on
 /// the concentration planes; OD_c = H·h_c + E·e_c + D·d_c + glass_c + noise; I_c = 255·10^(−OD_c) from a
-/// lookup table (1/512 OD steps). Noise is uniform with SD `noiseSD` from a hash of (slide, x, y), so a pixel
-/// never depends on the order tiles are rendered in. A renderer owns its scratch planes (allocated once,
+/// lookup table (1/512 OD steps). Noise is uniform with SD `noiseSD` from a per-slide table indexed by
+/// (x mod 1024, y mod 1024), so a pixel never depends on the order tiles are rendered in. A renderer owns its scratch planes (allocated once,
 /// freed in deinit, no per-pixel allocation); use one per thread.
 public final class TileRenderer {
     let layout: TissueLayout
@@ -29,6 +29,11 @@ public final class TileRenderer {
     let lutCount: Int
     let rowFields: UnsafeMutablePointer<Float>
     let rowCapacity: Int
+    /// Per tile column: lattice cell (relative to the tile's first node) and fraction, shared by all rows.
+    let columnCell: UnsafeMutablePointer<Int>, columnFrac: UnsafeMutablePointer<Float>
+    /// Per-slide noise table: 3 channels of uniform OD noise, `noiseSide`² entries, indexed by position mod side.
+    let noise: UnsafeMutablePointer<Float>
+    static let noiseSide = 1024
     static let lutScale: Float = 512
 
     init(layout: TissueLayout, cells: [SimulatedCell], stain: SlideStain, model: StainModel, textures: Textures,
@@ -58,11 +63,18 @@ public final class TileRenderer {
         }
         rowCapacity = span / layout.step + 4
         rowFields = plane(3 * rowCapacity)
+        columnCell = UnsafeMutablePointer<Int>.allocate(capacity: span); columnCell.initialize(repeating: 0, count: span)
+        columnFrac = plane(span)
+        let ns = Self.noiseSide
+        noise = plane(3 * ns * ns)
+        var nrng = SimulatorRandom(seed: noiseSeed)
+        let amplitude = noiseAmplitude
+        for i in 0..<(3 * ns * ns) { noise[i] = Float(nrng.uniform(-1, 1)) * amplitude }
     }
 
     deinit {
-        for p in [hPlane, ePlane, dPlane, scratch, fibre, grain, rowFields] { p.deallocate() }
-        lut.deallocate()
+        for p in [hPlane, ePlane, dPlane, scratch, fibre, grain, rowFields, columnFrac, noise] { p.deallocate() }
+        lut.deallocate(); columnCell.deallocate()
     }
 
     /// Renders tile (tx, ty) from the cells listed in `cellIndices` into `rgb` (tile² × 3 bytes, row-major).
@@ -93,6 +105,11 @@ public final class TileRenderer {
         let k0 = min(Int(max(0, (Float(ox) + 0.5) * inv)), nx - 2)
         let rowT = rowFields, rowN = rowFields + rowCapacity, rowW = rowFields + 2 * rowCapacity
         d.update(repeating: 0, count: span * span)
+        let colCell = columnCell, colFrac = columnFrac
+        for i in 0..<span {
+            let fx = max(0, (Float(ox + i) + 0.5) * inv), ix = min(Int(fx), nx - 2)
+            colCell[i] = ix - k0; colFrac[i] = min(fx - Float(ix), 1)
+        }
         for j in 0..<span {
             let y = Float(oy + j) + 0.5
             // Fields interpolated along y once per row, at the node columns this tile spans.
@@ -111,7 +128,7 @@ public final class TileRenderer {
             for i in 0..<span {
                 let x = Float(ox + i) + 0.5
                 let idx = j * span + i
-                let fx = max(0, x * inv), ix = min(Int(fx), nx - 2), tx = min(fx - Float(ix), 1), c = ix - k0
+                let c = colCell[i], tx = colFrac[i]
                 let gx = (ox + i) & n
                 let detail = (grain[gy * tw + gx] - 0.5) * 0.012
                 let tissue = rowT[c] + (rowT[c + 1] - rowT[c]) * tx + detail - tissueT
@@ -144,8 +161,8 @@ public final class TileRenderer {
     private func compose(tx: Int, ty: Int, into rgb: inout [UInt8]) {
         let g = layout.geometry
         let hv = model.hematoxylin, ev = model.eosin, dv = model.dab, glass = model.glass
-        let amp = noiseAmplitude * 2 / 65535, half = noiseAmplitude, scale = Self.lutScale, maxIdx = lutCount - 1
-        let seed = noiseSeed, h = hPlane, e = ePlane, d = dPlane, table = lut, ihc = stain != .he
+        let scale = Self.lutScale, maxIdx = lutCount - 1, ns = Self.noiseSide, nm = ns - 1
+        let h = hPlane, e = ePlane, d = dPlane, table = lut, ihc = stain != .he, noise = noise
         rgb.withUnsafeMutableBufferPointer { out in
             for j in 0..<tile {
                 let gy = ty * tile + j
@@ -155,10 +172,8 @@ public final class TileRenderer {
                     if gx >= g.widthPx || gy >= g.heightPx { out[o] = 255; out[o + 1] = 255; out[o + 2] = 255; continue }
                     let idx = (j + apron) * span + (i + apron)
                     let hc = h[idx], ec = e[idx], dc = ihc ? d[idx] : 0
-                    let r = SimulatorRandom.mix(seed, UInt64(gy) << 32 | UInt64(gx))
-                    let n0 = Float(r & 0xFFFF) * amp - half
-                    let n1 = Float((r >> 16) & 0xFFFF) * amp - half
-                    let n2 = Float((r >> 32) & 0xFFFF) * amp - half
+                    let q = 3 * ((gy & nm) * ns + (gx & nm))
+                    let n0 = noise[q], n1 = noise[q + 1], n2 = noise[q + 2]
                     let odR = hc * hv.x + ec * ev.x + dc * dv.x + glass.x + n0
                     let odG = hc * hv.y + ec * ev.y + dc * dv.y + glass.y + n1
                     let odB = hc * hv.z + ec * ev.z + dc * dv.z + glass.z + n2
