@@ -8,8 +8,9 @@ public struct DocumentSettings: Sendable, Hashable, Codable {
     public var title: String
     /// Running header, right (e.g. the cohort name). Empty for none.
     public var headerRight: String
-    /// Running footer, left. Must keep the research-use notice.
-    public var footerNotice: String
+    /// Extra footer text after the research-use notice (e.g. "Generated … · model …"); empty for none.
+    /// The notice itself is always printed and cannot be replaced.
+    public var footerNote: String
     public var author: String
     public var subject: String
     public var creator: String
@@ -22,11 +23,11 @@ public struct DocumentSettings: Sendable, Hashable, Codable {
     public static let reproducibleDate = Date(timeIntervalSince1970: 946_684_800)
 
     public init(pageSize: PageSize = .a4, margins: Margins = .standard, title: String,
-                headerRight: String = "", footerNotice: String = DocumentSettings.researchUseNotice,
+                headerRight: String = "", footerNote: String = "",
                 author: String = "TMEScope", subject: String = "", creator: String = "TMEScope",
                 creationDate: Date? = nil) {
         self.pageSize = pageSize; self.margins = margins; self.title = title
-        self.headerRight = headerRight; self.footerNotice = footerNotice; self.author = author
+        self.headerRight = headerRight; self.footerNote = footerNote; self.author = author
         self.subject = subject; self.creator = creator; self.creationDate = creationDate
     }
 

@@ -88,8 +88,15 @@ enum RunningHeader {
                         color: Palette.grid, lineWidth: 0.6)
         let pageLabel = "Page \(page) of \(count)"
         let pageSize = try canvas.measure(pageLabel, style: style)
-        try canvas.drawLabel(settings.footerNotice, at: Point(x: content.minX, y: footerTop + 4), anchor: .topLeft,
-                             style: style.with(weight: .bold), maxWidth: content.width - pageSize.width - 12)
+        let notice = try canvas.drawLabel(DocumentSettings.researchUseNotice, at: Point(x: content.minX, y: footerTop + 4),
+                                          anchor: .topLeft, style: style.with(weight: .bold))
+        if !settings.footerNote.isEmpty {
+            let room = content.maxX - pageSize.width - 12 - (notice.maxX + 8)
+            if room > 20 {
+                try canvas.drawLabel("· " + settings.footerNote, at: Point(x: notice.maxX + 6, y: footerTop + 4), anchor: .topLeft,
+                                     style: style, maxWidth: room)
+            }
+        }
         try canvas.drawLabel(pageLabel, at: Point(x: content.maxX, y: footerTop + 4), anchor: .topRight, style: style)
     }
 }

@@ -98,7 +98,8 @@ enum GalleryFixture {
 
     static func document(pageSize: PageSize = .a4) throws -> ReportDocument {
         let doc = ReportDocument(settings: DocumentSettings(pageSize: pageSize, title: "TMEScope chart gallery",
-                                                            headerRight: "Cohort DEMO-1 · fixture").reproducible)
+                                                            headerRight: "Cohort DEMO-1 · fixture",
+                                                            footerNote: "Generated from synthetic data; model none").reproducible)
         try doc.addHeading("Chart gallery")
         try doc.addParagraph("Synthetic fixture data. Names from a database are drawn as text: " + unsafeNames.joined(separator: " | "))
         let hi = kmCurve(label: "TMB-high (≥ 10 mut/Mb)", n: 40, scaleMonths: 30)

@@ -79,6 +79,7 @@ import Foundation
             let text = try PDFTools.text(path, page: page)
             #expect(text.contains("Research use only — not for clinical decisions"))
             #expect(text.contains("Page \(page) of 4"))
+            #expect(text.contains("Generated from synthetic data; model none"))
             #expect(text.contains("TMEScope chart gallery"))
         }
         // The screening table continues on pages 3 and 4 with its header row repeated.
