@@ -53,10 +53,14 @@ enum ExternalTools {
     }
 
     /// One pyramid page decoded by vips (`file[page=N]`), as RGB.
-    static func vipsLevel(path: String, page: Int, in dir: URL) throws -> RGBImage {
+    static func vipsLevel(path: String, page: Int, in dir: URL, loader: String = "tiffload") throws -> RGBImage {
         let v = dir.appendingPathComponent("vips-\(UUID().uuidString).v").path
         let raw = v + ".raw"
-        try run("vips", ["tiffload", path, v, "--page", "\(page)"])
+        if loader == "tiffload" {
+            try run("vips", ["tiffload", path, v, "--page", "\(page)"])
+        } else {
+            try run("vips", ["copy", path, v])
+        }
         try run("vips", ["rawsave", v, raw])
         let header = try run("vipsheader", [v])
         // "<file>: 1440x1056 uchar, 3 bands, srgb, tiffload"

@@ -89,3 +89,26 @@ import Testing
         }
     }
 }
+
+/// SubIFD levels against vips (`tiffload --subifd n`), visited out of order so directory switches
+/// between SubIFDs and IFD 0 are exercised.
+@Suite(.enabled(if: ExternalTools.haveVips)) struct SubIFDTests {
+    @Test func subIFDLevelsMatchVips() throws {
+        let dir = try makeTemporaryDirectory("subifd")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = Fixtures.path("subifd_lzw.tif")
+        let slide = try Slide(path: path)
+        var expected: [Int: RGBImage] = [:]
+        for sub in 0..<2 {
+            let v = dir.appendingPathComponent("s\(sub).v").path
+            try ExternalTools.run("vips", ["tiffload", path, v, "--subifd", "\(sub)"])
+            expected[sub + 1] = try ExternalTools.vipsLevel(path: v, page: 0, in: dir, loader: "vipsload")
+        }
+        expected[0] = SyntheticPattern.image(x: 0, y: 0, width: 300, height: 200, slideWidth: 300, slideHeight: 200)
+        for level in [2, 0, 1, 2, 1, 0] {
+            let l = slide.levels[level]
+            let image = try slide.readRegion(level: level, x: 0, y: 0, width: l.width, height: l.height)
+            #expect(image == expected[level], "level \(level)")
+        }
+    }
+}
