@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "CohortSimulator", dependencies: ["SlideIO"], exclude: ["README.md"]),
         .target(name: "FusionModel", dependencies: ["COpenBLAS", "TMECore"], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["CCairo", "CPango", "TMECore"], exclude: ["README.md"]),
+        .target(name: "TissueAnalysis", dependencies: ["TMECore"], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "Survival"], exclude: ["README.md"]),
 
         // MARK: - Executables
@@ -44,6 +45,7 @@ let package = Package(
         .executableTarget(name: "tme-bench", dependencies: [
             "SlideIO",
             "FusionModel",
+            "TissueAnalysis",
             "Pipeline", "BiomarkerStore", "TMECore", "Survival",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -58,6 +60,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "FusionModelTests", dependencies: ["FusionModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], exclude: ["Fixtures"]),
+        .testTarget(name: "TissueAnalysisTests", dependencies: ["TissueAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "TestSupport"]),
         .testTarget(name: "BiomarkerStoreTests", dependencies: ["BiomarkerStore", "Pipeline", "TestSupport"]),

@@ -11,6 +11,7 @@ struct Bench: AsyncParsableCommand {
             DBCopyBench.self,
             IngestBench.self,
             SurvivalBench.self,
+            QuantifyBench.self,
             SlideBench.self,
         ]
     )

@@ -1,0 +1,104 @@
+/// Thresholds of `RuleBasedCellClassifier`, in µm and OD units.
+public struct RuleBasedClassifierParameters: Sendable, Hashable, Codable {
+    /// Spindle (stroma): major/minor ≥ this. Default 2.3, range 1.5–6.
+    public var stromaMinimumElongation: Double = 2.3
+    /// Spindle (stroma): minor axis ≤ this. µm, default 4.5, range 1–8.
+    public var stromaMaximumMinorAxisMicrons: Double = 4.5
+    /// Lymphocyte: equivalent diameter in this range. µm, default 4–7.6, range 2–12.
+    public var lymphocyteMinimumDiameterMicrons: Double = 4
+    public var lymphocyteMaximumDiameterMicrons: Double = 7.6
+    /// Lymphocyte: circularity ≥ this. Default 0.8, range 0–1.
+    public var lymphocyteMinimumCircularity: Double = 0.8
+    /// Lymphocyte: mean hematoxylin ≥ this (dense chromatin). OD, default 0.7, range 0–3.
+    public var lymphocyteMinimumHematoxylin: Double = 0.7
+    /// Tumor: equivalent diameter ≥ this. µm, default 8, range 4–20.
+    public var tumorMinimumDiameterMicrons: Double = 8
+    /// Tumor (vesicular chromatin): hematoxylin std/mean ≥ this. Default 0.2, range 0–2.
+    public var tumorMinimumHematoxylinCV: Double = 0.2
+    /// Tumor regardless of texture: equivalent diameter ≥ this. µm, default 11, range 6–30.
+    public var tumorLargeDiameterMicrons: Double = 11
+    /// Macrophage: equivalent diameter in this range. µm, default 6.5–11, range 3–20.
+    public var macrophageMinimumDiameterMicrons: Double = 6.5
+    public var macrophageMaximumDiameterMicrons: Double = 11
+    /// Macrophage (kidney/oval shape): solidity ≤ this or eccentricity ≥ `macrophageMinimumEccentricity`.
+    /// Default 0.92, range 0.5–1.
+    public var macrophageMaximumSolidity: Double = 0.92
+    /// Default 0.6, range 0–1.
+    public var macrophageMinimumEccentricity: Double = 0.6
+
+    public init() {}
+
+    /// Throws `invalidParameter` for the first field outside its range.
+    public func validate() throws {
+        let checks: [(String, Double, ClosedRange<Double>)] = [
+            ("stromaMinimumElongation", stromaMinimumElongation, 1.5...6),
+            ("stromaMaximumMinorAxisMicrons", stromaMaximumMinorAxisMicrons, 1...8),
+            ("lymphocyteMinimumDiameterMicrons", lymphocyteMinimumDiameterMicrons, 2...12),
+            ("lymphocyteMaximumDiameterMicrons", lymphocyteMaximumDiameterMicrons, lymphocyteMinimumDiameterMicrons...12),
+            ("lymphocyteMinimumCircularity", lymphocyteMinimumCircularity, 0...1),
+            ("lymphocyteMinimumHematoxylin", lymphocyteMinimumHematoxylin, 0...3),
+            ("tumorMinimumDiameterMicrons", tumorMinimumDiameterMicrons, 4...20),
+            ("tumorMinimumHematoxylinCV", tumorMinimumHematoxylinCV, 0...2),
+            ("tumorLargeDiameterMicrons", tumorLargeDiameterMicrons, 6...30),
+            ("macrophageMinimumDiameterMicrons", macrophageMinimumDiameterMicrons, 3...20),
+            ("macrophageMaximumDiameterMicrons", macrophageMaximumDiameterMicrons, macrophageMinimumDiameterMicrons...20),
+            ("macrophageMaximumSolidity", macrophageMaximumSolidity, 0.5...1),
+            ("macrophageMinimumEccentricity", macrophageMinimumEccentricity, 0...1),
+        ]
+        for (name, value, range) in checks where !(value.isFinite && range.contains(value)) {
+            throw TissueAnalysisError.invalidParameter(name: name, value: "\(value)",
+                                                       expected: "\(range.lowerBound)–\(range.upperBound)")
+        }
+    }
+}
+
+/// The default classifier: morphology and stain rules in physical units, applied in this order.
+///
+/// 1. **Stroma** (fibroblast, spindle): elongation (major/minor) ≥ 2.3 and minor axis ≤ 4.5 µm.
+/// 2. **Lymphocyte**: small, round, dense — equivalent diameter 4–7.6 µm (lymphocyte nuclei are 5–7 µm),
+///    circularity ≥ 0.8, mean hematoxylin ≥ 0.7 OD.
+/// 3. **Tumor** (large, vesicular): diameter ≥ 8 µm and hematoxylin CV (std/mean) ≥ 0.2 — open chromatin
+///    with a dark rim and nucleoli.
+/// 4. **Macrophage**: diameter 6.5–11 µm, evenly stained (CV < 0.2), and paler than a lymphocyte
+///    (mean hematoxylin < 0.7 OD) or kidney-shaped/oval (solidity ≤ 0.92 or eccentricity ≥ 0.6).
+/// 5. **Tumor** (large): diameter ≥ 11 µm whatever the texture (pleomorphic nuclei).
+/// 6. **Other**: everything else (plasma cells, neutrophils, debris, cut nuclei).
+///
+/// Sizes follow standard histology (lymphocyte nucleus ≈ 1× an erythrocyte, 7 µm; macrophage nuclei
+/// oval/reniform with abundant pale cytoplasm; carcinoma nuclei enlarged and pleomorphic; fibroblasts spindle):
+/// Ross & Pawlina, *Histology*, 8th ed., ch. 6 and 9; Salgado et al., Ann Oncol 26:259, 2015 (TIL morphology).
+/// The thresholds are starting points; `LogisticCellClassifier` learns from labelled cells instead.
+///
+/// Example (repeated in `ClassificationTests`): a disc of radius 3.2 µm at 1.05 OD is a lymphocyte; a 7 × 1.6 µm
+/// ellipse is stroma; a 6 × 4.8 µm ellipse with a pale (0.3 OD) centre and a 0.62 OD rim is tumor.
+public struct RuleBasedCellClassifier: CellClassifier, Hashable, Codable {
+    public var parameters: RuleBasedClassifierParameters
+
+    /// The documented defaults.
+    public init() { parameters = RuleBasedClassifierParameters() }
+
+    /// Custom thresholds; throws `invalidParameter` when one is out of range.
+    public init(parameters: RuleBasedClassifierParameters) throws {
+        try parameters.validate()
+        self.parameters = parameters
+    }
+
+    public func classify(_ n: Nucleus) -> CellClass {
+        let p = parameters
+        let d = n.equivalentDiameterMicrons
+        let cv = n.hematoxylinStd / max(n.hematoxylinMean, 1e-6)
+        if n.elongation >= p.stromaMinimumElongation && n.minorAxisMicrons <= p.stromaMaximumMinorAxisMicrons { return .stroma }
+        if d >= p.lymphocyteMinimumDiameterMicrons && d <= p.lymphocyteMaximumDiameterMicrons
+            && n.circularity >= p.lymphocyteMinimumCircularity && n.hematoxylinMean >= p.lymphocyteMinimumHematoxylin {
+            return .lymphocyte
+        }
+        if d >= p.tumorMinimumDiameterMicrons && cv >= p.tumorMinimumHematoxylinCV { return .tumor }
+        if d >= p.macrophageMinimumDiameterMicrons && d <= p.macrophageMaximumDiameterMicrons && cv < p.tumorMinimumHematoxylinCV
+            && (n.hematoxylinMean < p.lymphocyteMinimumHematoxylin
+                || n.solidity <= p.macrophageMaximumSolidity || n.eccentricity >= p.macrophageMinimumEccentricity) {
+            return .macrophage
+        }
+        if d >= p.tumorLargeDiameterMicrons { return .tumor }
+        return .other
+    }
+}

@@ -1,0 +1,37 @@
+/// Otsu's threshold: the level maximising the between-class variance of a 256-bin histogram.
+///
+/// Bins span [min, max] of the values; the result is the centre of the last bin of the lower class,
+/// as in scikit-image's `threshold_otsu`. Constant input returns that constant.
+///
+/// Reference: N. Otsu, "A threshold selection method from gray-level histograms",
+/// IEEE Trans. Syst. Man Cybern. 9(1):62–66, 1979.
+enum OtsuThreshold {
+    static func threshold(_ values: [Float], bins: Int = 256) -> Float {
+        guard var lo = values.first else { return 0 }
+        var hi = lo
+        for v in values { lo = min(lo, v); hi = max(hi, v) }
+        guard hi > lo else { return lo }
+        var histogram = [Double](repeating: 0, count: bins)
+        let scale = Float(bins) / (hi - lo)
+        values.withUnsafeBufferPointer { p in
+            histogram.withUnsafeMutableBufferPointer { hist in
+                for v in p { hist[min(bins - 1, Int((v - lo) * scale))] += 1 }
+            }
+        }
+        let width = Double(hi - lo) / Double(bins)
+        let centre = { (i: Int) in Double(lo) + (Double(i) + 0.5) * width }
+        var total = 0.0, totalSum = 0.0
+        for i in 0..<bins { total += histogram[i]; totalSum += histogram[i] * centre(i) }
+        var w0 = 0.0, sum0 = 0.0, best = -1.0, bestIndex = 0
+        for i in 0..<(bins - 1) {
+            w0 += histogram[i]
+            sum0 += histogram[i] * centre(i)
+            let w1 = total - w0
+            guard w0 > 0, w1 > 0 else { continue }
+            let m0 = sum0 / w0, m1 = (totalSum - sum0) / w1
+            let between = w0 * w1 * (m0 - m1) * (m0 - m1)
+            if between > best { best = between; bestIndex = i }
+        }
+        return Float(centre(bestIndex))
+    }
+}

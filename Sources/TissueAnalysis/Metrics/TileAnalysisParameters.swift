@@ -1,0 +1,36 @@
+/// Everything `TileAnalyzer` needs besides the classifier; stored with each run as JSON.
+public struct TileAnalysisParameters: Sendable, Hashable, Codable {
+    /// Stain vectors (default Ruifrok–Johnston H&E; `.hematoxylinDAB` for IHC, or a Macenko estimate).
+    public var stainMatrix: StainMatrix = .hematoxylinEosin
+    public var detection = NucleusDetectionParameters()
+    public var compartments = TissueCompartmentParameters()
+    /// DAB positivity rule on IHC slides; nil on H&E (cells get no positivity call).
+    public var positivity: DABPositivity? = nil
+    /// Tumor-to-nearest-lymphocyte distances are searched up to this radius and binned at `distanceBinMicrons`.
+    /// µm, default 300 (range 10–2000) and 1 (range 0.1–50).
+    public var distanceSearchMicrons: Double = 300
+    public var distanceBinMicrons: Double = 1
+
+    public init() {}
+
+    /// Parameters for an IHC slide: H-DAB stain vectors and membrane positivity.
+    public static func ihc(compartment: DABPositivity.Compartment = .membrane) -> TileAnalysisParameters {
+        var p = TileAnalysisParameters()
+        p.stainMatrix = .hematoxylinDAB
+        var positivity = DABPositivity()
+        positivity.compartment = compartment
+        p.positivity = positivity
+        return p
+    }
+
+    public func validate() throws {
+        try detection.validate()
+        try compartments.validate()
+        guard distanceSearchMicrons.isFinite, (10...2000).contains(distanceSearchMicrons) else {
+            throw TissueAnalysisError.invalidParameter(name: "distanceSearchMicrons", value: "\(distanceSearchMicrons)", expected: "10–2000 µm")
+        }
+        guard distanceBinMicrons.isFinite, (0.1...50).contains(distanceBinMicrons) else {
+            throw TissueAnalysisError.invalidParameter(name: "distanceBinMicrons", value: "\(distanceBinMicrons)", expected: "0.1–50 µm")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// Parameters of `NucleusDetector`, all in physical units so any magnification works.
+///
+/// Defaults are set for H&E and H-DAB at 0.25–1 µm/px: lymphocyte nuclei are 5–7 µm across, tumor nuclei
+/// 8–15 µm, fibroblast nuclei 2–4 µm wide. `validate()` enforces the ranges given per field.
+public struct NucleusDetectionParameters: Sendable, Hashable, Codable {
+    /// How the hematoxylin threshold is chosen.
+    public enum ThresholdMethod: String, Sendable, Hashable, Codable {
+        /// Otsu's threshold of the smoothed hematoxylin plane, never below `minimumThresholdOD`.
+        case otsu
+        /// `fixedThresholdOD` for every tile (reproducible across tiles of very different content).
+        case fixed
+    }
+
+    /// σ of the Gaussian applied to the hematoxylin plane before thresholding. µm, default 0.5, range 0–3.
+    public var smoothingSigmaMicrons: Double = 0.5
+    /// Threshold rule. Default `.otsu`.
+    public var thresholdMethod: ThresholdMethod = .otsu
+    /// Hematoxylin amount (OD units) used by `.fixed`. Default 0.3, range 0.01–3.
+    public var fixedThresholdOD: Double = 0.3
+    /// Lower bound on Otsu's threshold, so a tile without nuclei does not split its noise. OD, default 0.15, range 0–3.
+    public var minimumThresholdOD: Double = 0.15
+    /// Upper bound on Otsu's threshold, so a tile crowded with dark nuclei keeps its pale (vesicular) ones.
+    /// OD, default 0.45, range 0.01–3 and ≥ `minimumThresholdOD`.
+    public var maximumThresholdOD: Double = 0.45
+    /// Enclosed background up to this area becomes nucleus (pale vesicular centres). µm², default 60, range 0–500.
+    public var maximumHoleAreaSquareMicrons: Double = 60
+    /// A distance-map maximum below this radius seeds no nucleus (debris, thin fibres). µm, default 0.9, range 0–5.
+    public var minimumSeedRadiusMicrons: Double = 0.9
+    /// Basins whose dynamic (peak − saddle of the distance map) is at most this are merged: a nucleus is split
+    /// only at a neck at least this much narrower (in radius) than the smaller of the two. µm, default 0.8, range 0–5.
+    public var mergeDepthMicrons: Double = 0.8
+    /// Borders move in to this fraction of the object's 75th-percentile hematoxylin (0 keeps the threshold
+    /// border). Default 0.5 (the half-maximum contour), range 0–0.9.
+    public var edgeFraction: Double = 0.5
+    /// Objects smaller than this are dropped. µm², default 8, range 0–200.
+    public var minimumAreaSquareMicrons: Double = 8
+    /// Objects larger than this are dropped (clumps, folds). µm², default 400, range > `minimumAreaSquareMicrons`.
+    public var maximumAreaSquareMicrons: Double = 400
+    /// Width of the cytoplasm ring grown around each nucleus (cell expansion, shared pixels go to the nearer
+    /// nucleus). µm, default 3, range 0–20.
+    public var cytoplasmRingMicrons: Double = 3
+
+    public init() {}
+
+    /// Throws `invalidParameter` naming the first field outside its documented range.
+    public func validate() throws {
+        func check(_ ok: Bool, _ name: String, _ value: Double, _ expected: String) throws {
+            guard ok, value.isFinite else {
+                throw TissueAnalysisError.invalidParameter(name: name, value: "\(value)", expected: expected)
+            }
+        }
+        try check((0...3).contains(smoothingSigmaMicrons), "smoothingSigmaMicrons", smoothingSigmaMicrons, "0–3 µm")
+        try check((0.01...3).contains(fixedThresholdOD), "fixedThresholdOD", fixedThresholdOD, "0.01–3 OD")
+        try check((0...3).contains(minimumThresholdOD), "minimumThresholdOD", minimumThresholdOD, "0–3 OD")
+        try check((0.01...3).contains(maximumThresholdOD) && maximumThresholdOD >= minimumThresholdOD,
+                  "maximumThresholdOD", maximumThresholdOD, "0.01–3 OD and ≥ minimumThresholdOD")
+        try check((0...500).contains(maximumHoleAreaSquareMicrons), "maximumHoleAreaSquareMicrons",
+                  maximumHoleAreaSquareMicrons, "0–500 µm²")
+        try check((0...5).contains(minimumSeedRadiusMicrons), "minimumSeedRadiusMicrons", minimumSeedRadiusMicrons, "0–5 µm")
+        try check((0...5).contains(mergeDepthMicrons), "mergeDepthMicrons", mergeDepthMicrons, "0–5 µm")
+        try check((0...0.9).contains(edgeFraction), "edgeFraction", edgeFraction, "0–0.9")
+        try check((0...200).contains(minimumAreaSquareMicrons), "minimumAreaSquareMicrons", minimumAreaSquareMicrons, "0–200 µm²")
+        try check(maximumAreaSquareMicrons > minimumAreaSquareMicrons, "maximumAreaSquareMicrons",
+                  maximumAreaSquareMicrons, "> minimumAreaSquareMicrons")
+        try check((0...20).contains(cytoplasmRingMicrons), "cytoplasmRingMicrons", cytoplasmRingMicrons, "0–20 µm")
+    }
+}
