@@ -21,9 +21,17 @@ public enum CohortWriter {
         public var truth: CohortTruth
     }
 
+    /// Progress events, for a CLI's progress bar.
+    public enum Progress: Sendable, Hashable {
+        /// Tables are about to be written and `slides` slides rendered.
+        case planned(patients: Int, mutations: Int, slides: Int)
+        /// One slide (TIFF and truth) is complete; `done` of `total`.
+        case slideWritten(done: Int, total: Int)
+    }
+
     public static func write(config: CohortConfig, to out: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                              sinks: any SlideSinkFactory = PyramidTIFFSinkFactory(),
-                             progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> Summary {
+                             progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> Summary {
         let fm = FileManager.default
         for d in [out, out + "/slides", out + "/truth/slides"] {
             do { try fm.createDirectory(atPath: d, withIntermediateDirectories: true) } catch {
@@ -34,7 +42,7 @@ public enum CohortWriter {
         let (patients, constants) = generator.generate()
         let genomics = GenomicsGenerator(config: config).genomics(for: patients)
         let jobs = config.slides.render ? CohortPlan.slides(config: config, patients: patients) : []
-        progress("\(patients.count) patients, \(genomics.mutations.count) mutations, \(jobs.count) slides")
+        progress(.planned(patients: patients.count, mutations: genomics.mutations.count, slides: jobs.count))
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -52,7 +60,7 @@ public enum CohortWriter {
 
         let textures = Textures()
         try ParallelJobs.run(count: jobs.count, workers: workers, progress: { done, total in
-            progress("slides \(done)/\(total)")
+            progress(.slideWritten(done: done, total: total))
         }) { k in
             let job = jobs[k]
             let patient = patients[job.patientIndex]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CohortSimulator
 import Foundation
+import Pipeline
 
 /// `tme cohort simulate --config cohorts/demo/cohort.json --out DIR`
 struct CohortSimulate: ParsableCommand {
@@ -31,6 +32,7 @@ struct CohortSimulate: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be ≥ 1") }
+        if let patients, patients < 1 { throw ValidationError("--patients must be ≥ 1") }
     }
 
     func run() throws {
@@ -38,10 +40,18 @@ struct CohortSimulate: ParsableCommand {
         if let seed { cfg.seed = seed }
         if let patients { cfg.patientCount = patients }
         if noSlides { cfg.slides.render = false }
-        let start = Date()
-        let summary = try CohortWriter.write(config: cfg, to: out, workers: jobs) { line in
-            FileHandle.standardError.write(Data("[\(String(format: "%6.1f", Date().timeIntervalSince(start)))s] \(line)\n".utf8))
+        try cfg.validate()
+        let bar = ReporterBox()
+        let summary = try CohortWriter.write(config: cfg, to: out, workers: jobs) { event in
+            switch event {
+            case let .planned(p, m, s):
+                note("\(p) patients, \(m) mutations, \(s) slides → \(out)")
+                bar.start(total: s)
+            case .slideWritten:
+                bar.advance()
+            }
         }
+        bar.finish()
         if json {
             let enc = JSONEncoder(); enc.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try enc.encode(summary), as: UTF8.self))
@@ -52,4 +62,17 @@ struct CohortSimulate: ParsableCommand {
                          t.realisedResponseRate, t.realisedOSEventRate, t.oracleResponseAUC ?? .nan, t.oracleOSConcordance ?? .nan))
         }
     }
+}
+
+/// The slide progress bar, created once the slide count is known (events arrive from worker threads).
+private final class ReporterBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reporter: ProgressReporter?
+
+    func start(total: Int) {
+        lock.lock(); defer { lock.unlock() }
+        if total > 0 { reporter = ProgressReporter("slides", total: total, unit: "slides") }
+    }
+    func advance() { lock.lock(); let r = reporter; lock.unlock(); r?.advance() }
+    func finish() { lock.lock(); let r = reporter; lock.unlock(); r?.finish() }
 }
