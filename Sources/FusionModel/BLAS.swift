@@ -44,8 +44,16 @@ enum BLAS {
         }
     }
 
-    /// Sets the number of OpenBLAS worker threads (`openblas_set_num_threads`), for repeatable timing.
-    static func setThreadCount(_ count: Int) {
+}
+
+/// The OpenBLAS thread pool used by every matrix product of this module.
+public enum BLASThreads {
+    /// Sets the number of OpenBLAS worker threads (`openblas_set_num_threads`; values < 1 mean 1),
+    /// for repeatable timing or when the caller parallelises itself.
+    public static func set(_ count: Int) {
         openblas_set_num_threads(Int32(max(1, count)))
     }
+
+    /// The current number of OpenBLAS threads (`openblas_get_num_threads`).
+    public static var count: Int { Int(openblas_get_num_threads()) }
 }

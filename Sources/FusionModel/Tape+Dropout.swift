@@ -5,7 +5,8 @@ extension Tape {
         try checkProbability(p, "dropout probability")
         guard p > 0 else { return x }
         let q = 1 - p
-        let factors: [Float] = (0..<(x.rows * x.columns)).map { _ in generator.nextUniform() < Double(q) ? 1 / q : 0 }
+        var factors = [Float](repeating: 0, count: x.rows * x.columns)
+        for i in factors.indices where generator.nextUniform() < Double(q) { factors[i] = 1 / q }
         return applyAffineMask(x, factors: factors, offsets: nil)
     }
 
@@ -33,9 +34,23 @@ extension Tape {
     /// y = f ⊙ x + o for constant f, o; ∂L/∂x = f ⊙ ∂L/∂y.
     private func applyAffineMask(_ x: Variable, factors: [Float], offsets: [Float]?) -> Variable {
         var out = value(x).values
-        for i in out.indices { out[i] = out[i] * factors[i] + (offsets?[i] ?? 0) }
+        out.withUnsafeMutableBufferPointer { o in
+            factors.withUnsafeBufferPointer { f in
+                if let offsets {
+                    offsets.withUnsafeBufferPointer { b in for i in 0..<o.count { o[i] = o[i] * f[i] + b[i] } }
+                } else {
+                    for i in 0..<o.count { o[i] *= f[i] }
+                }
+            }
+        }
         return record(Matrix(uncheckedRows: x.rows, columns: x.columns, values: out), inputs: [x]) { tape, g in
-            tape.accumulate(x) { gx in for i in gx.indices { gx[i] += factors[i] * g.values[i] } }
+            tape.accumulate(x) { gx in
+                gx.withUnsafeMutableBufferPointer { o in
+                    g.values.withUnsafeBufferPointer { gp in
+                        factors.withUnsafeBufferPointer { f in for i in 0..<o.count { o[i] += f[i] * gp[i] } }
+                    }
+                }
+            }
         }
     }
 

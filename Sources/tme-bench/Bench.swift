@@ -13,6 +13,7 @@ struct Bench: AsyncParsableCommand {
             SurvivalBench.self,
             QuantifyBench.self,
             SlideBench.self,
+            TrainBench.self,
         ]
     )
 }
