@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "SlideIOTests", dependencies: ["SlideIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "Pipeline"], exclude: ["Fixtures"]),
         .testTarget(name: "CohortSimulatorTests", dependencies: ["CohortSimulator", "SlideIO"]),
-        .testTarget(name: "IngestTests", dependencies: ["Pipeline", "Genomics", "BiomarkerStore", "TestSupport"],
+        .testTarget(name: "IngestTests", dependencies: ["Pipeline", "Genomics", "BiomarkerStore", "TestSupport", "CohortSimulator"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "FusionModelTests", dependencies: ["FusionModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], exclude: ["Fixtures"]),

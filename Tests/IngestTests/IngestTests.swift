@@ -44,6 +44,7 @@ import TestSupport
             let before = try Snapshot.take(c)
             let again = try CohortIngest.run(directory: folder.path, parameters: .small(), connection: c)
             #expect(again.unchanged)
+            #expect(again.files.first { $0.kind == .mutations }?.rows == 19)
             #expect(try Snapshot.take(c) == before)
         }
     }

@@ -80,17 +80,28 @@ public enum DelimitedText {
     /// True when `value` (trimmed) is one of ``missingTokens``.
     public static func isMissing<S: StringProtocol>(_ value: S) -> Bool {
         let trimmed = value.trimmingSpaces()
-        if trimmed.isEmpty { return true }
+        let bytes = trimmed.utf8
+        guard let first = bytes.first else { return true }
+        // Fast path: every token starts with n, u or '[' (either case) and is at most 17 bytes long.
+        guard bytes.count <= 17, first == 0x6E || first == 0x4E || first == 0x75 || first == 0x55 || first == 0x5B else {
+            return false
+        }
         return missingTokens.contains(trimmed.lowercased())
     }
 }
 
 extension StringProtocol {
-    /// The value without leading and trailing spaces and tabs.
+    /// The value without leading and trailing spaces and tabs (byte-level: no grapheme analysis).
     func trimmingSpaces() -> Substring {
-        var s = self[...]
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return Substring(s)
+        let s = Substring(self)
+        let u = s.utf8
+        var start = u.startIndex, end = u.endIndex
+        while start < end, u[start] == 0x20 || u[start] == 0x09 { start = u.index(after: start) }
+        while start < end {
+            let last = u.index(before: end)
+            guard u[last] == 0x20 || u[last] == 0x09 else { break }
+            end = last
+        }
+        return s[start..<end]
     }
 }

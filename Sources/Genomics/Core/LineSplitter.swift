@@ -18,25 +18,34 @@ public struct LineSplitter: Sendable {
     public init() {}
 
     /// Feeds one chunk; calls `emit(line, lineNumber)` for every line the chunk completes.
-    public mutating func push<C: Collection>(_ bytes: C, _ emit: (String, Int) throws -> Void) rethrows
-    where C.Element == UInt8 {
-        var start = bytes.startIndex
-        var index = start
-        while index != bytes.endIndex {
+    /// This is the fast path (concrete byte buffer, no generic dispatch per byte).
+    public mutating func push(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (String, Int) throws -> Void) rethrows {
+        var start = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
             if bytes[index] == 0x0A {
+                let piece = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 if pending.isEmpty {
-                    try deliver(bytes[start..<index], emit)
+                    try deliver(piece, emit)
                 } else {
-                    pending.append(contentsOf: bytes[start..<index])
+                    pending.append(contentsOf: piece)
                     let line = pending
                     pending.removeAll(keepingCapacity: true)
-                    try deliver(line[...], emit)
+                    try line.withUnsafeBufferPointer { try deliver($0, emit) }
                 }
-                start = bytes.index(after: index)
+                start = index + 1
             }
-            index = bytes.index(after: index)
+            index += 1
         }
-        pending.append(contentsOf: bytes[start..<bytes.endIndex])
+        if start < count { pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count])) }
+    }
+
+    /// Feeds one chunk of any byte collection (copied once into contiguous storage).
+    public mutating func push<C: Collection>(_ bytes: C, _ emit: (String, Int) throws -> Void) rethrows
+    where C.Element == UInt8 {
+        let contiguous = Array(bytes)
+        try contiguous.withUnsafeBufferPointer { try push($0, emit) }
     }
 
     /// Delivers a last line that had no terminating newline, if any.
@@ -44,14 +53,12 @@ public struct LineSplitter: Sendable {
         guard !pending.isEmpty else { return }
         let line = pending
         pending.removeAll()
-        try deliver(line[...], emit)
+        try line.withUnsafeBufferPointer { try deliver($0, emit) }
     }
 
-    private mutating func deliver<S: Collection>(_ bytes: S, _ emit: (String, Int) throws -> Void) rethrows
-    where S.Element == UInt8 {
+    private mutating func deliver(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (String, Int) throws -> Void) rethrows {
         lineNumber += 1
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.utf8.last == 0x0D { text.removeLast() }
-        try emit(text, lineNumber)
+        let end = bytes.last == 0x0D ? bytes.count - 1 : bytes.count
+        try emit(String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self), lineNumber)
     }
 }

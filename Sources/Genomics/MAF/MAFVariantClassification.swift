@@ -37,9 +37,13 @@ public enum MAFVariantClassification: String, Sendable, Hashable, Codable, CaseI
 
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 
+    private static let byName: [String: MAFVariantClassification] =
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
     /// Parses a raw value exactly (MAF is case-sensitive); nil if it is not a MAF class.
     public init?(mafValue: some StringProtocol) {
-        self.init(rawValue: String(mafValue))
+        guard let value = Self.byName[String(mafValue)] else { return nil }
+        self = value
     }
 
     /// The closest class name to a misspelt value (edit distance ≤ 3, or a case-insensitive match),

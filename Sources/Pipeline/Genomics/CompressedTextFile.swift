@@ -39,7 +39,7 @@ public final class CompressedTextFile {
             if n < 0 { throw GenomicsInputError.readFailed(path: path, reason: errorMessage()) }
             if n == 0 { break }
             bytesRead += Int(n)
-            try splitter.push(chunk[0..<Int(n)], body)
+            try chunk.withUnsafeBufferPointer { try splitter.push(UnsafeBufferPointer(rebasing: $0[0..<Int(n)]), body) }
         }
         if stop() { return }
         var code: Int32 = 0

@@ -40,6 +40,7 @@ public enum CohortIngest {
             var writer = CohortStore(connection: c, contents: contents, parameters: parameters, digests: digests)
             try writer.prepareCohort()
             if writer.isUnchanged {
+                contents.rowCounts.merge(writer.storedRowCounts) { $1 }
                 return report(contents, parameters, unchanged: true, written: [], biomarkers: 0, started: started)
             }
             try writer.writePatientsAndSamples()

@@ -12,6 +12,8 @@ struct CohortStore {
     private(set) var cohortId = 0
     private(set) var changedKinds: Set<CohortFileKind> = []
     private(set) var removedKinds: Set<CohortFileKind> = []
+    /// Row counts recorded by the previous ingest, by kind.
+    private(set) var storedRowCounts: [CohortFileKind: Int] = [:]
     private var patientPKs: [String: Int] = [:]
     private var samplePKs: [String: Int] = [:]
 
@@ -40,7 +42,9 @@ struct CohortStore {
         }
         for row in try connection.query(IngestSQL.storedKinds, [cohortId]) {
             let raw: String = try row.decode("kind")
-            if let kind = CohortFileKind(rawValue: raw), digests[kind] == nil { removedKinds.insert(kind) }
+            guard let kind = CohortFileKind(rawValue: raw) else { continue }
+            storedRowCounts[kind] = try row.decode("row_count")
+            if digests[kind] == nil { removedKinds.insert(kind) }
         }
     }
 

@@ -12,7 +12,7 @@ enum IngestSQL {
         SELECT 1 FROM tme.ingested_files
         WHERE cohort_id = $1 AND kind = $2 AND sha256 = $3 AND parameters = $4::jsonb
         """
-    static let storedKinds = "SELECT kind FROM tme.ingested_files WHERE cohort_id = $1"
+    static let storedKinds = "SELECT kind, row_count::int AS row_count FROM tme.ingested_files WHERE cohort_id = $1"
     static let upsertFile = """
         INSERT INTO tme.ingested_files (cohort_id, kind, file_name, sha256, row_count, parameters)
         VALUES ($1, $2, $3, $4, $5, $6::jsonb)
