@@ -15,6 +15,40 @@ import Testing
         #expect(metadata["tmescope_config"] == String(decoding: json, as: UTF8.self))
     }
 
+    /// An independent NumPy float64 forward pass (Fixtures/numpy_forward.py), reading only our
+    /// model.safetensors, reproduces our probabilities, risks and attention within 1e-4 — for
+    /// complete patients and patients missing a modality.
+    @Test(.enabled(if: SafeTensorsTests.pythonWithSafetensors() != nil, "needs python3 with safetensors and numpy"))
+    func numpyForwardPassFromOurFileAgrees() throws {
+        let python = try #require(SafeTensorsTests.pythonWithSafetensors())
+        var data = SyntheticCohort.splitSignal(patients: 24, tiles: 7, seed: 6).samples
+        let network = try FusionNetwork(configuration: TrainingTests.small)
+        let model = try Trainer.train(data, network: network, parameters: TrainingParameters(epochs: 3, batchSize: 8)).model
+        data[1].genomic = nil
+        data[2].tiles = nil
+        data[3].clinical = nil
+        data[3].tiles = nil
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fusion-np-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (weights, _) = try ModelArchive.encode(model)
+        try Data(weights).write(to: dir.appendingPathComponent("model.safetensors"))
+        try JSONEncoder().encode(data).write(to: dir.appendingPathComponent("samples.json"))
+        let out = try SafeTensorsTests.run(python, [SafeTensorsTests.fixtures.appendingPathComponent("numpy_forward.py").path,
+                                                    dir.appendingPathComponent("model.safetensors").path,
+                                                    dir.appendingPathComponent("samples.json").path])
+        let reference = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]])
+        let ours = try model.predict(data)
+        #expect(reference.count == ours.count)
+        for (r, p) in zip(reference, ours) {
+            #expect(abs((r["response_probability"] as? Double ?? .nan) - p.responseProbability) < 1e-4)
+            #expect(abs((r["risk_score"] as? Double ?? .nan) - p.riskScore) < 1e-4)
+            let attention = r["attention"] as? [Double]
+            #expect((attention == nil) == (p.attention == nil))
+            for (a, b) in zip(attention ?? [], p.attention ?? []) { #expect(abs(a - Double(b)) < 1e-5) }
+        }
+    }
+
     @Test func truncatedWeightsAreRejected() throws {
         let network = try FusionNetwork(configuration: TrainingTests.small)
         var g = SeededGenerator(seed: 1)
