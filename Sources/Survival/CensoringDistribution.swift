@@ -12,7 +12,7 @@ public struct CensoringDistribution: Sendable, Hashable, Codable {
     ///   (usually the training set).
     public init(times: [Double], events: [Bool]) throws {
         try KaplanMeier.validate(times: times, events: events)
-        let order = times.indices.sorted { times[$0] < times[$1] }
+        let order = SortOrder.ascending(times)
         var atRisk = Double(times.count)
         var g = 1.0
         var ts: [Double] = [], gs: [Double] = []

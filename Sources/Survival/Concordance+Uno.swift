@@ -33,7 +33,7 @@ extension Concordance {
     static func weightedPairSums(times: [Double], events: [Bool], scores: [Double], weights: [Double])
         -> (concordant: Double, discordant: Double, tied: Double) {
         let n = times.count
-        let byScore = scores.indices.sorted { scores[$0] < scores[$1] }
+        let byScore = SortOrder.ascending(scores)
         var rank = [Int](repeating: 0, count: n)
         var distinct = 0
         for (k, i) in byScore.enumerated() {
@@ -41,7 +41,7 @@ extension Concordance {
             rank[i] = distinct
         }
         var tree = FenwickTree(size: distinct)
-        let byTime = times.indices.sorted { times[$0] > times[$1] }
+        let byTime = SortOrder.descending(times)
         var c = 0.0, d = 0.0, t = 0.0
         var start = 0
         while start < n {

@@ -50,22 +50,24 @@ public enum Concordance {
             if k == 0 || scores[i] != scores[byScore[k - 1]] { distinct += 1 }
             rank[i] = distinct
         }
+        // Walk subjects by descending time with their ranks laid out contiguously.
+        let t = byTime.map { times[$0] }, e = byTime.map { events[$0] }, rk = byTime.map { rank[$0] }
         var tree = FenwickTree(size: distinct)
+        var exact = [Int32](repeating: 0, count: distinct + 1)  // subjects stored per rank
         var concordant = 0, discordant = 0, tied = 0
         var start = 0
         while start < n {
             var end = start
-            while end < n, times[byTime[end]] == times[byTime[start]] { end += 1 }
-            for k in start..<end where !events[byTime[k]] { tree.add(rank[byTime[k]]) }
-            for k in start..<end where events[byTime[k]] {
-                let r = rank[byTime[k]]
-                let below = tree.prefixSum(r - 1)
-                let equal = tree.prefixSum(r) - below
+            while end < n, t[end] == t[start] { end += 1 }
+            for k in start..<end where !e[k] { tree.add(rk[k]); exact[rk[k]] += 1 }
+            for k in start..<end where e[k] {
+                let below = tree.prefixSum(rk[k] - 1)
+                let equal = Int(exact[rk[k]])
                 concordant += below
                 tied += equal
                 discordant += tree.total - below - equal
             }
-            for k in start..<end where events[byTime[k]] { tree.add(rank[byTime[k]]) }
+            for k in start..<end where e[k] { tree.add(rk[k]); exact[rk[k]] += 1 }
             start = end
         }
         let comparable = concordant + discordant + tied
@@ -75,22 +77,26 @@ public enum Concordance {
     }
 }
 
-/// Binary indexed tree of counts over ranks 1…size.
+/// Binary indexed tree of counts over ranks 1…size (Fenwick 1994).
 struct FenwickTree {
-    private var counts: [Int]
+    private var counts: [Int32]
     private(set) var total = 0
-    init(size: Int) { counts = [Int](repeating: 0, count: size + 1) }
+    init(size: Int) { counts = [Int32](repeating: 0, count: size + 1) }
 
     mutating func add(_ rank: Int) {
         total += 1
-        var i = rank
-        while i < counts.count { counts[i] += 1; i += i & -i }
+        counts.withUnsafeMutableBufferPointer { c in
+            var i = rank
+            while i < c.count { c[i] &+= 1; i += i & -i }
+        }
     }
 
     /// Number of stored ranks ≤ rank.
     func prefixSum(_ rank: Int) -> Int {
-        var s = 0, i = rank
-        while i > 0 { s += counts[i]; i -= i & -i }
-        return s
+        counts.withUnsafeBufferPointer { c in
+            var s = 0, i = rank
+            while i > 0 { s += Int(c[i]); i -= i & -i }
+            return s
+        }
     }
 }

@@ -43,22 +43,6 @@ struct CoxData: Sendable {
 }
 
 /// Log partial likelihood with its gradient and information matrix at one β.
-/// Stable index orders, sorting (value, index) pairs (much faster than sorting indices with a
-/// closure that reads another array).
-enum SortOrder {
-    static func ascending(_ values: [Double]) -> [Int] {
-        var pairs = values.enumerated().map { ($1, $0) }
-        pairs.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-        return pairs.map(\.1)
-    }
-
-    static func descending(_ values: [Double]) -> [Int] {
-        var pairs = values.enumerated().map { ($1, $0) }
-        pairs.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-        return pairs.map(\.1)
-    }
-}
-
 struct CoxEvaluation: Sendable {
     var logLikelihood: Double
     var score: [Double]
@@ -107,30 +91,31 @@ extension CoxData {
                     for j in 0..<p { d1[j] = 0 }
                     for j in 0..<pp { d2[j] = 0 }
                     for j in 0..<p { ut[j] = 0 }
+                    // Censored rows go straight into the risk-set sums, deaths into d0/d1/d2,
+                    // which join the risk-set sums once the tie group is complete.
                     for r in lo..<hi {
                         let w = exp(eta[r] - shift)
                         let xr = x + r * p
-                        s0 += w
+                        let death = eb[r]
+                        let (t1, t2) = death ? (d1, d2) : (s1, s2)
+                        if death {
+                            d0 += w
+                            deaths += 1
+                            ll += eta[r]
+                            for j in 0..<p { ut[j] += xr[j] }
+                        } else {
+                            s0 += w
+                        }
                         for j in 0..<p {
                             let wx = w * xr[j]
-                            s1[j] += wx
-                            let row = s2 + j * p
+                            t1[j] += wx
+                            let row = t2 + j * p
                             for k in 0...j { row[k] += wx * xr[k] }
                         }
-                        guard eb[r] else { continue }
-                        deaths += 1
-                        ll += eta[r]
-                        for j in 0..<p { ut[j] += xr[j] }
-                        if efron {
-                            d0 += w
-                            for j in 0..<p {
-                                let wx = w * xr[j]
-                                d1[j] += wx
-                                let row = d2 + j * p
-                                for k in 0...j { row[k] += wx * xr[k] }
-                            }
-                        }
                     }
+                    s0 += d0
+                    for j in 0..<p { s1[j] += d1[j] }
+                    for j in 0..<p { for k in 0...j { s2[j * p + k] += d2[j * p + k] } }
                     guard deaths > 0 else { continue }
                     // Σ over the d Efron terms l (fₗ = l/d; Breslow: fₗ = 0) in closed form:
                     // aₗ = 1/denₗ, bₗ = fₗ/denₗ, mₗ = s1·aₗ − d1·bₗ,

@@ -29,11 +29,15 @@ extension CoxModel {
         let p = data.p
         guard p > 0 else { return }
         var cross = [Double](repeating: 0, count: p * p)
-        data.x.withUnsafeBufferPointer { x in
-            for r in 0..<data.n {
-                for j in 0..<p {
-                    let v = x[r * p + j]
-                    for k in 0...j { cross[j * p + k] += v * x[r * p + k] }
+        data.x.withUnsafeBufferPointer { xb in
+            cross.withUnsafeMutableBufferPointer { c in
+                let x = xb.baseAddress!, c = c.baseAddress!
+                for r in 0..<data.n {
+                    let xr = x + r * p
+                    for j in 0..<p {
+                        let v = xr[j], row = c + j * p
+                        for k in 0...j { row[k] += v * xr[k] }
+                    }
                 }
             }
         }

@@ -96,8 +96,12 @@ public struct CoxModel: Codable, Sendable, Hashable {
                              baselineTimes: [], baselineCumulativeHazard: [])
         model.setBaseline(data)
         var risk = [Double](repeating: 0, count: data.n)
-        for (r, i) in data.order.enumerated() {
-            for j in 0..<p { risk[i] += data.x[r * p + j] * beta[j] }
+        data.x.withUnsafeBufferPointer { x in
+            for (r, i) in data.order.enumerated() {
+                var v = 0.0
+                for j in 0..<p { v += x[r * p + j] * beta[j] }
+                risk[i] = v
+            }
         }
         model.concordance = Concordance.count(times: times, events: events, scores: risk, byTime: data.order).cindex
         return model
@@ -138,8 +142,11 @@ public struct CoxModel: Codable, Sendable, Hashable {
                                 converged: Bool) throws {
         var worst: (index: Int, size: Double)?
         for j in 0..<beta.count {
-            var ss = 0.0
-            for r in 0..<data.n { ss += data.x[r * data.p + j] * data.x[r * data.p + j] }
+            let ss = data.x.withUnsafeBufferPointer { x in
+                var ss = 0.0
+                for r in 0..<data.n { ss += x[r * data.p + j] * x[r * data.p + j] }
+                return ss
+            }
             let scaled = abs(beta[j]) * (ss / Double(data.n)).squareRoot()
             let moving = abs(step[j]) > 1e-4 * (1 + abs(beta[j]))
             if (moving || !converged) && scaled > 8, scaled > (worst?.size ?? 0) { worst = (j, scaled) }

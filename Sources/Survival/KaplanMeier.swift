@@ -27,7 +27,7 @@ public enum KaplanMeier {
                            confidence: ConfidenceInterval = ConfidenceInterval()) throws -> KaplanMeierCurve {
         try validate(times: times, events: events)
         try confidence.validate()
-        let order = times.indices.sorted { times[$0] < times[$1] }
+        let order = SortOrder.ascending(times)
         let z = confidence.z
         var steps: [KaplanMeierCurve.Step] = []
         var atRisk = times.count

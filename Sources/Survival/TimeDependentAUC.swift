@@ -26,7 +26,7 @@ public enum TimeDependentAUC {
         _ = try Concordance.harrell(times: times, events: events, scores: scores)
         guard !evaluationTimes.isEmpty else { throw SurvivalError.emptyInput(what: "time-dependent AUC times") }
         let g = try censoring ?? CensoringDistribution(times: times, events: events)
-        let order = scores.indices.sorted { scores[$0] < scores[$1] }
+        let order = SortOrder.ascending(scores)
         var auc: [Double] = []
         for t in evaluationTimes {
             // Sweep scores ascending; controls below and tied per case.

@@ -14,11 +14,14 @@ struct SurvivalBench: ParsableCommand {
     @Option(help: "Runs of each implementation (the best is reported).") var repeats = 3
     @Option(help: "Python interpreter with lifelines installed (pip install lifelines).") var python = "python3"
     @Option(help: "Seed of the synthetic data.") var seed: UInt64 = 2026
+    @Option(help: "Resolution of the follow-up times in years (1/365.25 = whole days; coarser grids mean more ties).")
+    var timeGrid = 1 / 365.25
 
     func validate() throws {
         guard coxSubjects >= 10, covariates >= 1, cindexSubjects >= 10, repeats >= 1 else {
             throw ValidationError("sizes must be ≥ 10 subjects, ≥ 1 covariate and ≥ 1 repeat")
         }
+        guard timeGrid > 0, timeGrid <= 1 else { throw ValidationError("--time-grid must be in (0, 1] years") }
     }
 
     func run() throws {
@@ -26,11 +29,12 @@ struct SurvivalBench: ParsableCommand {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         var rng = SurvivalBenchRandom(seed: seed)
-        let cox = SyntheticSurvival.make(subjects: coxSubjects, covariates: covariates, rng: &rng)
-        let conc = SyntheticSurvival.make(subjects: cindexSubjects, covariates: 1, rng: &rng)
+        let cox = SyntheticSurvival.make(subjects: coxSubjects, covariates: covariates, grid: timeGrid, rng: &rng)
+        let conc = SyntheticSurvival.make(subjects: cindexSubjects, covariates: 1, grid: timeGrid, rng: &rng)
         try cox.writeCSV(to: dir.appendingPathComponent("cox.csv"))
         try conc.writeCSV(to: dir.appendingPathComponent("cindex.csv"))
-        note("survival: Cox \(coxSubjects)×\(covariates), Harrell's C on \(cindexSubjects); best of \(repeats)")
+        note("survival: Cox \(coxSubjects)×\(covariates) (\(Set(cox.times).count) distinct times), "
+             + "Harrell's C on \(cindexSubjects); best of \(repeats)")
 
         let covs = (0..<covariates).map { Covariate(name: "x\($0)", values: cox.columns[$0]) }
         var model: CoxModel?
@@ -112,14 +116,15 @@ private func note(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
-/// Proportional-hazards data with known β: xⱼ ~ N(0, 1), βⱼ = ±0.1·(j+1), exponential event times,
-/// uniform censoring (~30 %), times rounded to 0.01 so that ties occur.
+/// Proportional-hazards data with known β: xⱼ ~ N(0, 1), βⱼ = ±0.1·(j+1), exponential event times
+/// (baseline hazard 1/year), uniform censoring over 5 years, times rounded up to the grid (whole
+/// days by default, as clinical follow-up), so that ties occur as in real data.
 struct SyntheticSurvival {
     var times: [Double]
     var events: [Bool]
     var columns: [[Double]]
 
-    static func make(subjects n: Int, covariates p: Int, rng: inout SurvivalBenchRandom) -> SyntheticSurvival {
+    static func make(subjects n: Int, covariates p: Int, grid: Double, rng: inout SurvivalBenchRandom) -> SyntheticSurvival {
         let beta: [Double] = (0..<p).map { (j: Int) -> Double in
             let sign: Double = j % 2 == 0 ? 1 : -1
             return sign * 0.1 * Double(j + 1)
@@ -135,8 +140,8 @@ struct SyntheticSurvival {
             var eta = 0.0
             for j in 0..<p { eta += beta[j] * columns[j][i] }
             let event = -log(rng.uniform()) * exp(-eta)
-            let censor = rng.uniform() * 3
-            times[i] = (min(event, censor) * 100).rounded(.up) / 100
+            let censor = rng.uniform() * 5
+            times[i] = (min(event, censor) / grid).rounded(.up) * grid
             events[i] = event <= censor
         }
         return SyntheticSurvival(times: times, events: events, columns: columns)

@@ -42,3 +42,17 @@ import Testing
         }
     }
 }
+
+@Suite struct SortOrderTests {
+    /// The radix order equals a stable comparison sort, with negatives, ties, ±0 and extremes.
+    @Test func equalsStableComparisonSort() {
+        var rng = SplitMix64(seed: 99)
+        var values: [Double] = [0, -0.0, 1e308, -1e308, 5e-324, -5e-324, 3, 3, -2]
+        for _ in 0..<5000 { values.append(Double(Int64(bitPattern: rng.next()) % 2000) / 7) }
+        let expectedUp = values.indices.sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
+        let expectedDown = values.indices.sorted { values[$0] > values[$1] || (values[$0] == values[$1] && $0 < $1) }
+        #expect(SortOrder.ascending(values) == expectedUp)
+        #expect(SortOrder.descending(values) == expectedDown)
+        #expect(SortOrder.ascending([]) == [])
+    }
+}
