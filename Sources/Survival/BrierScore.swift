@@ -22,7 +22,7 @@ public enum BrierScore {
     ///   - censoring: Ĝ (normally from the training data; default: from these subjects).
     public static func score(times: [Double], events: [Bool], predictions: [[Double]], at evaluationTimes: [Double],
                              censoring: CensoringDistribution? = nil) throws -> Result {
-        try KaplanMeier.validate(times: times, events: events)
+        try KaplanMeier.validate(times: times, events: events, what: "Brier score")
         guard predictions.count == times.count else {
             throw SurvivalError.lengthMismatch(what: "predictions", expected: times.count, actual: predictions.count)
         }

@@ -35,7 +35,7 @@ public enum Calibration {
     ///   - groups: number of risk groups, default 10, range 2…n.
     public static func atTime(_ time: Double, times: [Double], events: [Bool], predictedSurvival: [Double],
                               groups: Int = 10, confidence: ConfidenceInterval = ConfidenceInterval()) throws -> Result {
-        try KaplanMeier.validate(times: times, events: events)
+        try KaplanMeier.validate(times: times, events: events, what: "calibration")
         guard predictedSurvival.count == times.count else {
             throw SurvivalError.lengthMismatch(what: "predictedSurvival", expected: times.count, actual: predictedSurvival.count)
         }

@@ -11,7 +11,7 @@ public struct CensoringDistribution: Sendable, Hashable, Codable {
     /// - Parameters: times and events of the subjects whose censoring pattern is estimated
     ///   (usually the training set).
     public init(times: [Double], events: [Bool]) throws {
-        try KaplanMeier.validate(times: times, events: events)
+        try KaplanMeier.validate(times: times, events: events, what: "censoring distribution")
         let order = SortOrder.ascending(times)
         var atRisk = Double(times.count)
         var g = 1.0

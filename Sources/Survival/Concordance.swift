@@ -29,7 +29,7 @@ public enum Concordance {
     /// Example (repeated in `ConcordanceTests.docExample`): times [1, 2, 3], events all true,
     /// scores [3, 1, 2] → pairs (1,2) concordant, (1,3) concordant, (2,3) discordant: C = 2/3.
     public static func harrell(times: [Double], events: [Bool], scores: [Double]) throws -> Result {
-        try KaplanMeier.validate(times: times, events: events)
+        try KaplanMeier.validate(times: times, events: events, what: "concordance")
         guard scores.count == times.count else {
             throw SurvivalError.lengthMismatch(what: "scores", expected: times.count, actual: scores.count)
         }

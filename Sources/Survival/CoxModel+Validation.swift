@@ -5,7 +5,7 @@ extension CoxModel {
     static func validate(times: [Double], events: [Bool], covariates: [Covariate],
                          parameters: CoxParameters) throws {
         try parameters.validate()
-        try KaplanMeier.validate(times: times, events: events)
+        try KaplanMeier.validate(times: times, events: events, what: "Cox model")
         guard events.contains(true) else { throw SurvivalError.noEvents(what: "Cox model") }
         let n = times.count
         for c in covariates {

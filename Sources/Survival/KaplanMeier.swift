@@ -73,8 +73,9 @@ public enum KaplanMeier {
         }
     }
 
-    static func validate(times: [Double], events: [Bool]) throws {
-        guard !times.isEmpty else { throw SurvivalError.emptyInput(what: "Kaplan–Meier") }
+    /// Shared input checks of every statistic; `what` names it in the error.
+    static func validate(times: [Double], events: [Bool], what: String = "Kaplan–Meier") throws {
+        guard !times.isEmpty else { throw SurvivalError.emptyInput(what: what) }
         guard events.count == times.count else {
             throw SurvivalError.lengthMismatch(what: "events", expected: times.count, actual: events.count)
         }

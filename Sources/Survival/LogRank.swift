@@ -36,7 +36,7 @@ public enum LogRank {
     /// - Throws: `.tooFewGroups` if fewer than two groups, `.noEvents`, length/time errors.
     public static func test(times: [Double], events: [Bool], groups: [String], strata: [String]? = nil,
                             weights: Weights = .logRank) throws -> LogRankResult {
-        try KaplanMeier.validate(times: times, events: events)
+        try KaplanMeier.validate(times: times, events: events, what: "log-rank test")
         guard groups.count == times.count else {
             throw SurvivalError.lengthMismatch(what: "groups", expected: times.count, actual: groups.count)
         }
