@@ -67,3 +67,21 @@ func accuracy(_ classifier: any CellClassifier, _ data: [(Nucleus, CellClass)], 
         }
     }
 }
+
+@Suite struct CounterstainPresetTests {
+    @Test func ihcPresetScalesOnlyHematoxylinThresholds() throws {
+        let p = RuleBasedClassifierParameters.ihc, d = RuleBasedClassifierParameters()
+        #expect(abs(p.lymphocyteMinimumHematoxylin - 0.6 * d.lymphocyteMinimumHematoxylin) < 1e-12)
+        #expect(abs(p.tumorMaximumHematoxylin - 0.6 * d.tumorMaximumHematoxylin) < 1e-12)
+        #expect(p.lymphocyteMaximumDiameterMicrons == d.lymphocyteMaximumDiameterMicrons)
+        #expect(throws: TissueAnalysisError.self) { try RuleBasedClassifierParameters.counterstain(hematoxylinFactor: 0) }
+        // A lymphocyte drawn with 60 % of the H&E hematoxylin is "other" by the H&E rules, a lymphocyte by the IHC ones.
+        var drawing = SyntheticTile(width: 40, height: 40, micronsPerPixel: 0.5, matrix: .hematoxylinDAB, background: [0.03, 0, 0])
+        drawing.shapes = [.init(x: 10, y: 10, a: 3.2, b: 3.0, amounts: [0.63, 0, 0])]
+        let tile = try drawing.render()
+        let nucleus = try #require(try NucleusDetector().detect(ColourDeconvolution.deconvolve(tile, matrix: .hematoxylinDAB),
+                                                                calibration: tile.calibration).nuclei.first)
+        #expect(RuleBasedCellClassifier().classify(nucleus) != .lymphocyte)
+        #expect(try RuleBasedCellClassifier(parameters: .ihc).classify(nucleus) == .lymphocyte)
+    }
+}

@@ -15,6 +15,8 @@ public struct RuleBasedClassifierParameters: Sendable, Hashable, Codable {
     public var tumorMinimumDiameterMicrons: Double = 8
     /// Tumor (vesicular chromatin): hematoxylin std/mean ≥ this. Default 0.2, range 0–2.
     public var tumorMinimumHematoxylinCV: Double = 0.2
+    /// Tumor (vesicular, pale): mean hematoxylin ≤ this. OD, default 0.55, range 0–3.
+    public var tumorMaximumHematoxylin: Double = 0.55
     /// Tumor regardless of texture: equivalent diameter ≥ this. µm, default 11, range 6–30.
     public var tumorLargeDiameterMicrons: Double = 11
     /// Macrophage: equivalent diameter in this range. µm, default 6.5–11, range 3–20.
@@ -28,6 +30,22 @@ public struct RuleBasedClassifierParameters: Sendable, Hashable, Codable {
 
     public init() {}
 
+    /// The defaults with every hematoxylin threshold multiplied by `factor`: IHC slides carry a lighter
+    /// hematoxylin counterstain than H&E (typically ≈ 0.6 of its optical density), which would otherwise turn
+    /// lymphocytes into "other". Throws `invalidParameter` unless 0.1 ≤ factor ≤ 3.
+    public static func counterstain(hematoxylinFactor factor: Double) throws -> RuleBasedClassifierParameters {
+        guard factor.isFinite, (0.1...3).contains(factor) else {
+            throw TissueAnalysisError.invalidParameter(name: "hematoxylinFactor", value: "\(factor)", expected: "0.1–3")
+        }
+        var p = RuleBasedClassifierParameters()
+        p.lymphocyteMinimumHematoxylin *= factor
+        p.tumorMaximumHematoxylin *= factor
+        return p
+    }
+
+    /// For IHC (H-DAB) slides: `counterstain(hematoxylinFactor: 0.6)`.
+    public static var ihc: RuleBasedClassifierParameters { try! counterstain(hematoxylinFactor: 0.6) }
+
     /// Throws `invalidParameter` for the first field outside its range.
     public func validate() throws {
         let checks: [(String, Double, ClosedRange<Double>)] = [
@@ -39,6 +57,7 @@ public struct RuleBasedClassifierParameters: Sendable, Hashable, Codable {
             ("lymphocyteMinimumHematoxylin", lymphocyteMinimumHematoxylin, 0...3),
             ("tumorMinimumDiameterMicrons", tumorMinimumDiameterMicrons, 4...20),
             ("tumorMinimumHematoxylinCV", tumorMinimumHematoxylinCV, 0...2),
+            ("tumorMaximumHematoxylin", tumorMaximumHematoxylin, 0...3),
             ("tumorLargeDiameterMicrons", tumorLargeDiameterMicrons, 6...30),
             ("macrophageMinimumDiameterMicrons", macrophageMinimumDiameterMicrons, 3...20),
             ("macrophageMaximumDiameterMicrons", macrophageMaximumDiameterMicrons, macrophageMinimumDiameterMicrons...20),
@@ -57,8 +76,8 @@ public struct RuleBasedClassifierParameters: Sendable, Hashable, Codable {
 /// 1. **Stroma** (fibroblast, spindle): elongation (major/minor) ≥ 2.3 and minor axis ≤ 4.5 µm.
 /// 2. **Lymphocyte**: small, round, dense — equivalent diameter 4–7.6 µm (lymphocyte nuclei are 5–7 µm),
 ///    circularity ≥ 0.8, mean hematoxylin ≥ 0.7 OD.
-/// 3. **Tumor** (large, vesicular): diameter ≥ 8 µm and hematoxylin CV (std/mean) ≥ 0.2 — open chromatin
-///    with a dark rim and nucleoli.
+/// 3. **Tumor** (large, vesicular): diameter ≥ 8 µm and either hematoxylin CV (std/mean) ≥ 0.2 (open
+///    chromatin with a dark rim and nucleoli) or mean hematoxylin ≤ 0.55 OD (pale, open chromatin).
 /// 4. **Macrophage**: diameter 6.5–11 µm, evenly stained (CV < 0.2), and paler than a lymphocyte
 ///    (mean hematoxylin < 0.7 OD) or kidney-shaped/oval (solidity ≤ 0.92 or eccentricity ≥ 0.6).
 /// 5. **Tumor** (large): diameter ≥ 11 µm whatever the texture (pleomorphic nuclei).
@@ -92,7 +111,8 @@ public struct RuleBasedCellClassifier: CellClassifier, Hashable, Codable {
             && n.circularity >= p.lymphocyteMinimumCircularity && n.hematoxylinMean >= p.lymphocyteMinimumHematoxylin {
             return .lymphocyte
         }
-        if d >= p.tumorMinimumDiameterMicrons && cv >= p.tumorMinimumHematoxylinCV { return .tumor }
+        if d >= p.tumorMinimumDiameterMicrons
+            && (cv >= p.tumorMinimumHematoxylinCV || n.hematoxylinMean <= p.tumorMaximumHematoxylin) { return .tumor }
         if d >= p.macrophageMinimumDiameterMicrons && d <= p.macrophageMaximumDiameterMicrons && cv < p.tumorMinimumHematoxylinCV
             && (n.hematoxylinMean < p.lymphocyteMinimumHematoxylin
                 || n.solidity <= p.macrophageMaximumSolidity || n.eccentricity >= p.macrophageMinimumEccentricity) {

@@ -13,10 +13,12 @@ public struct TileAnalysisParameters: Sendable, Hashable, Codable {
 
     public init() {}
 
-    /// Parameters for an IHC slide: H-DAB stain vectors and membrane positivity.
+    /// Parameters for an IHC slide: H-DAB stain vectors, membrane positivity and a 5 µm cytoplasm ring (wide
+    /// enough to reach the membrane of a tumor cell; neighbours split the space between them).
     public static func ihc(compartment: DABPositivity.Compartment = .membrane) -> TileAnalysisParameters {
         var p = TileAnalysisParameters()
         p.stainMatrix = .hematoxylinDAB
+        p.detection.cytoplasmRingMicrons = 5
         var positivity = DABPositivity()
         positivity.compartment = compartment
         p.positivity = positivity
