@@ -42,7 +42,7 @@ struct IngestBench: AsyncParsableCommand {
             let columns = "sample_pk, hugo_symbol, entrez_gene_id, ncbi_build, chromosome, start_position, end_position, "
                 + "variant_classification, variant_type, reference_allele, tumor_seq_allele2, hgvsp_short, t_ref_count, t_alt_count"
             let target = database.target.psqlArguments(database: database.name)
-            if run == 1 { try writeCSV(csv, columns: columns, database: target) }
+            try writeCSV(csv, columns: columns, database: target)   // this run's sample keys (not timed)
             try connection.execute("DELETE FROM tme.mutations")
             let arguments = target + [
                 "-v", "ON_ERROR_STOP=1", "-q", "-c", "\\copy tme.mutations (\(columns)) FROM '\(csv.path)' WITH (FORMAT csv)",
