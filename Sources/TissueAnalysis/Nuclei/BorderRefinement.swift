@@ -13,42 +13,62 @@ enum BorderRefinement {
         guard count > 0, fraction > 0 else { return }
         // Per-object 75th percentile.
         var start = [Int](repeating: 0, count: count + 2)
-        for l in labels where l != 0 { start[Int(l) + 1] += 1 }
-        for l in 1...(count + 1) { start[l] += start[l - 1] }
-        var fill = start
-        var objectValues = [Float](repeating: 0, count: start[count + 1])
-        for (i, l) in labels.enumerated() where l != 0 { objectValues[fill[Int(l)]] = values[i]; fill[Int(l)] += 1 }
-        var level = [Float](repeating: 0, count: count + 1)
-        for l in 1...count where start[l + 1] > start[l] {
-            let k = start[l] + (start[l + 1] - start[l]) * 3 / 4
-            let p75 = objectValues.withUnsafeMutableBufferPointer { select(k, in: $0, from: start[l], to: start[l + 1] - 1) }
-            level[l] = max(globalThreshold, fraction * p75)
+        var objectValues: [Float] = []
+        labels.withUnsafeBufferPointer { lab in
+            values.withUnsafeBufferPointer { v in
+                start.withUnsafeMutableBufferPointer { st in
+                    for i in 0..<lab.count where lab[i] != 0 { st[Int(lab[i]) + 1] += 1 }
+                    for l in 1...(count + 1) { st[l] += st[l - 1] }
+                    var fill = Array(st)
+                    objectValues = [Float](repeating: 0, count: st[count + 1])
+                    objectValues.withUnsafeMutableBufferPointer { ov in
+                        fill.withUnsafeMutableBufferPointer { f in
+                            for i in 0..<lab.count where lab[i] != 0 {
+                                let l = Int(lab[i])
+                                ov[f[l]] = v[i]
+                                f[l] += 1
+                            }
+                        }
+                    }
+                }
+            }
         }
-        var queue: [Int32] = []
-        var queued = [Bool](repeating: false, count: labels.count)
+        var level = [Float](repeating: 0, count: count + 1)
+        objectValues.withUnsafeMutableBufferPointer { ov in
+            for l in 1...count where start[l + 1] > start[l] {
+                let k = start[l] + (start[l + 1] - start[l]) * 3 / 4
+                level[l] = max(globalThreshold, fraction * select(k, in: ov, from: start[l], to: start[l + 1] - 1))
+            }
+        }
+        // Breadth-first peeling; a pixel is removed (label 0) when it is queued, so the label plane itself
+        // marks what has been visited.
+        var queue: [Int64] = []
         labels.withUnsafeMutableBufferPointer { lab in
             values.withUnsafeBufferPointer { v in
-                @inline(__always) func exposed(_ p: Int, _ l: Int32) -> Bool {
-                    let x = p % w, y = p / w
-                    return x == 0 || y == 0 || x == w - 1 || y == h - 1
-                        || lab[p - 1] != l || lab[p + 1] != l || lab[p - w] != l || lab[p + w] != l
-                }
-                for p in 0..<lab.count where lab[p] != 0 {
-                    let l = lab[p]
-                    if v[p] < level[Int(l)] && exposed(p, l) { queue.append(Int32(p)); queued[p] = true }
-                }
-                var head = 0
-                while head < queue.count {
-                    let p = Int(queue[head]); head += 1
-                    let l = lab[p], x = p % w, y = p / w
-                    lab[p] = 0
-                    @inline(__always) func visit(_ q: Int) {
-                        if lab[q] == l && !queued[q] && v[q] < level[Int(l)] { queued[q] = true; queue.append(Int32(q)) }
+                level.withUnsafeBufferPointer { lv in
+                    for y in 0..<h {
+                        let row = y * w
+                        for x in 0..<w {
+                            let p = row + x, l = lab[p]
+                            guard l != 0, v[p] < lv[Int(l)] else { continue }
+                            let exposed = x == 0 || y == 0 || x == w - 1 || y == h - 1
+                                || lab[p - 1] != l || lab[p + 1] != l || lab[p - w] != l || lab[p + w] != l
+                            if exposed { lab[p] = 0; queue.append(Int64(p) << 32 | Int64(l)) }
+                        }
                     }
-                    if x > 0 { visit(p - 1) }
-                    if x < w - 1 { visit(p + 1) }
-                    if y > 0 { visit(p - w) }
-                    if y < h - 1 { visit(p + w) }
+                    var head = 0
+                    while head < queue.count {
+                        let entry = queue[head]; head += 1
+                        let p = Int(entry >> 32), l = Int32(truncatingIfNeeded: entry), x = p % w, y = p / w
+                        let limit = lv[Int(l)]
+                        @inline(__always) func visit(_ q: Int) {
+                            if lab[q] == l && v[q] < limit { lab[q] = 0; queue.append(Int64(q) << 32 | Int64(l)) }
+                        }
+                        if x > 0 { visit(p - 1) }
+                        if x < w - 1 { visit(p + 1) }
+                        if y > 0 { visit(p - w) }
+                        if y < h - 1 { visit(p + w) }
+                    }
                 }
             }
         }

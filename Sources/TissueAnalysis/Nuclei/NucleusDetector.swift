@@ -93,19 +93,16 @@ public struct NucleusDetector: Sendable, Hashable, Codable {
         distance.withUnsafeBufferPointer { d in
             candidates.withUnsafeMutableBufferPointer { c in
                 for y in 0..<height {
+                    let row = y * width, up = y > 0 ? -width : 0, down = y < height - 1 ? width : 0
                     for x in 0..<width {
-                        let i = y * width + x, v = d[i]
+                        let i = row + x, v = d[i]
                         guard v >= floor else { continue }
-                        var isMaximum = true
-                        for dy in -1...1 where isMaximum {
-                            let ny = y + dy
-                            guard ny >= 0, ny < height else { continue }
-                            for dx in -1...1 {
-                                let nx = x + dx
-                                if nx >= 0, nx < width, d[ny * width + nx] > v { isMaximum = false; break }
-                            }
-                        }
-                        if isMaximum { c[i] = 1 }
+                        let left = x > 0 ? -1 : 0, right = x < width - 1 ? 1 : 0
+                        // Out-of-plane neighbours are replaced by the pixel itself (never larger).
+                        if d[i + left] > v || d[i + right] > v || d[i + up] > v || d[i + down] > v
+                            || d[i + up + left] > v || d[i + up + right] > v || d[i + down + left] > v
+                            || d[i + down + right] > v { continue }
+                        c[i] = 1
                     }
                 }
             }
