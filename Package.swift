@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "FusionModel", dependencies: ["COpenBLAS", "TMECore"], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["CCairo", "CPango", "TMECore"], exclude: ["README.md"]),
         .target(name: "TissueAnalysis", dependencies: ["TMECore"], exclude: ["README.md"]),
-        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "Survival"], exclude: ["README.md"]),
+        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "Survival",
+                                             "Reports", "SlideIO", "TissueAnalysis"], exclude: ["README.md"]),
 
         // MARK: - Executables
         .executableTarget(name: "tme", dependencies: [
@@ -60,6 +61,8 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "FusionModelTests", dependencies: ["FusionModel"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportPipelineTests", dependencies: ["Pipeline", "Reports", "BiomarkerStore", "TestSupport", "SlideIO"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "TissueAnalysisTests", dependencies: ["TissueAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "TestSupport"]),

@@ -40,8 +40,12 @@ struct TME: AsyncParsableCommand {
             CohortCommand.self,
             GenomicsCommand.self,
             Ingest.self,
+            Quantify.self,
+            Train.self,
+            Score.self,
             SlideCommand.self,
             Stats.self,
+            ReportCommand.self,
         ]
     )
 }

@@ -1,0 +1,33 @@
+import ArgumentParser
+import BiomarkerStore
+import Foundation
+import Pipeline
+
+/// `tme report all --cohort NAME`
+struct ReportAll: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "all",
+        abstract: "Render every patient's report of a cohort in parallel (one database connection per worker).")
+
+    @Option(help: "Cohort name (as given to tme ingest).") var cohort: String
+    @Option(name: .customLong("out-dir"), help: "Output directory (default: reports/<cohort>).") var outDir: String?
+    @Option(help: "Parallel workers (default: the number of cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var options: ReportOptions
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let runner = try ReportRunner(parameters: options.parameters)
+        let directory = outDir ?? "reports/\(cohort)"
+        let target = try Database.target(log: note)
+        _ = try Database.open(log: note)  // migrate once before the workers connect
+        let count = try CohortRows.patients(cohort: cohort, on: try Connection(target)).patients.count
+        let progress = ProgressReporter("reports", total: count, unit: "reports")
+        let files = try runner.writeAll(cohort: cohort, directory: directory, workers: jobs,
+                                        connect: { try Connection(target) }, progress: progress)
+        progress.finish()
+        note("wrote \(files.count) reports to \(directory)")
+    }
+}

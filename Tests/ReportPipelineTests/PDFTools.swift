@@ -1,0 +1,65 @@
+import Foundation
+
+/// Runs poppler-utils and qpdf on rendered PDFs (Debian: poppler-utils, qpdf).
+enum PDFTools {
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ tool: String, _ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh directory for one test.
+    static func temporaryDirectory(_ name: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("tme-reports-tests-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes `bytes` to `dir/name` and returns the path.
+    static func write(_ bytes: [UInt8], to dir: URL, name: String) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    /// The rows of `pdffonts` as (name, type, embedded) after its two header lines.
+    static func fonts(_ path: String) throws -> [(name: String, embedded: Bool)] {
+        let r = try run("pdffonts", [path])
+        return r.stdout.split(separator: "\n").dropFirst(2).map { line in
+            let cols = line.split(separator: " ", omittingEmptySubsequences: true)
+            // name type [type…] encoding emb sub uni object ID: "emb" is the 5th column from the end.
+            let emb = cols.count >= 5 ? cols[cols.count - 5] == "yes" : false
+            return (String(cols.first ?? ""), emb)
+        }
+    }
+
+    /// `pdfinfo` fields as a dictionary.
+    static func info(_ path: String) throws -> [String: String] {
+        let r = try run("pdfinfo", [path])
+        var d: [String: String] = [:]
+        for line in r.stdout.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            d[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return d
+    }
+
+    /// Text of `path` (or of one page) via `pdftotext -layout`.
+    static func text(_ path: String, page: Int? = nil, layout: Bool = true) throws -> String {
+        var args: [String] = layout ? ["-layout"] : []
+        if let page { args += ["-f", "\(page)", "-l", "\(page)"] }
+        return try run("pdftotext", args + [path, "-"]).stdout
+    }
+}
