@@ -18,8 +18,8 @@ public enum ReportFixture {
 
     /// Writes the slide into `directory` and the cohort into the database. Returns the slide path.
     @discardableResult
-    public static func install(on connection: Connection, directory: String, patients: Int = 24, seed: UInt64 = 7) throws -> String {
-        let slide = ReportFixtureSlide()
+    public static func install(on connection: Connection, directory: String, patients: Int = 24, seed: UInt64 = 7,
+                               slide: ReportFixtureSlide = ReportFixtureSlide()) throws -> String {
         let path = (directory as NSString).appendingPathComponent("fixture_HE.tiff")
         let sha = try slide.write(to: path)
         let truth = slide.tileTruth()
@@ -38,7 +38,7 @@ public enum ReportFixture {
                 VALUES ($1, 'fusion-attention-mil', $2, '{"hidden":32,"folds":5}', 7, $3, 'abc1234') RETURNING model_run_pk
                 """, [modelID, cohortID, String(repeating: "cd", count: 32)]).first!.decode("model_run_pk")
             for k in 1...patients {
-                try addPatient(k, cohortID: cohortID, runPK: runPK, slidePath: path, slideSHA: sha, truth: truth,
+                try addPatient(k, cohortID: cohortID, runPK: runPK, slide: slide, slidePath: path, slideSHA: sha, truth: truth,
                                random: &random, connection: connection)
             }
         }
@@ -46,7 +46,7 @@ public enum ReportFixture {
     }
 
     // swiftlint:disable:next function_body_length
-    static func addPatient(_ k: Int, cohortID: Int, runPK: Int, slidePath: String, slideSHA: String,
+    static func addPatient(_ k: Int, cohortID: Int, runPK: Int, slide: ReportFixtureSlide, slidePath: String, slideSHA: String,
                            truth: [ReportFixtureSlide.TileTruth], random: inout SplitMix, connection: Connection) throws {
         let hostile = k == 2
         let id = hostile ? hostilePatientID : String(format: "P%02d", k)
@@ -96,26 +96,31 @@ public enum ReportFixture {
         let factor = 0.4 + (phenotype == "inflamed" ? 1.2 : phenotype == "excluded" ? 0.6 : 0.1) + 0.1 * Double(k % 3)
         let slidePK: Int = try connection.query("""
             INSERT INTO tme.slides (patient_pk, sample_pk, slide_id, stain, path, sha256, width_px, height_px, mpp, status)
-            VALUES ($1, $2, $3, 'H&E', $4, $5, 1536, 1024, 0.5, 'quantified') RETURNING slide_pk
-            """, [pk, samplePK, "S\(k)-HE", slidePath, slideSHA]).first!.decode("slide_pk")
+            VALUES ($1, $2, $3, 'H&E', $4, $5, $6, $7, $8, 'quantified') RETURNING slide_pk
+            """, [pk, samplePK, "S\(k)-HE", slidePath, slideSHA, slide.width, slide.height, slide.micronsPerPixel]).first!.decode("slide_pk")
         var lymph = 0, mac = 0, tumor = 0, tissue = 0.0
-        for t in truth {
-            let l = k == 1 ? t.lymphocytes : Int((Double(t.lymphocytes) * factor).rounded())
-            lymph += l; mac += t.macrophages; tumor += t.tumorCells
-            let area = Double(t.width * t.height) * 0.25 / 1e6 * t.tissueFraction
-            tissue += area
-            try connection.execute("""
-                INSERT INTO tme.tiles (slide_pk, level, x_px, y_px, width_px, height_px, tissue_fraction, region,
-                                       lymphocyte_count, macrophage_count, tumor_cell_count)
-                VALUES ($1, 0, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-                """, [slidePK, t.x, t.y, t.width, t.height, t.tissueFraction, t.tissueFraction < 0.05 ? "background" : "tumor",
-                      l, t.macrophages, t.tumorCells])
-            if t.tissueFraction > 0 {
-                let attention = Double(l + 1) / Double(truth.count * 40)
-                try connection.execute("""
-                    INSERT INTO tme.tile_attention (model_run_pk, slide_pk, level, x_px, y_px, attention_weight)
-                    VALUES ($1, $2, 0, $3, $4, $5)
-                    """, [runPK, slidePK, t.x, t.y, min(attention, 1)])
+        let mpp = slide.micronsPerPixel
+        let counts = truth.map { t in k == 1 ? t.lymphocytes : Int((Double(t.lymphocytes) * factor).rounded()) }
+        let attentionTotal = zip(truth, counts).filter { $0.0.tissueFraction > 0 }.reduce(0.0) { $0 + Double($1.1 + 1) }
+        try connection.copy(into: "tme.tiles", columns: ["slide_pk", "level", "x_px", "y_px", "width_px", "height_px",
+                                                         "tissue_fraction", "region", "lymphocyte_count", "macrophage_count",
+                                                         "tumor_cell_count"]) { w in
+            for (t, l) in zip(truth, counts) {
+                lymph += l; mac += t.macrophages; tumor += t.tumorCells
+                tissue += Double(t.width * t.height) * mpp * mpp / 1e6 * t.tissueFraction
+                w.append(slidePK); w.append(0); w.append(t.x); w.append(t.y); w.append(t.width); w.append(t.height)
+                w.append(t.tissueFraction); w.append(t.tissueFraction < 0.05 ? "background" : "tumor")
+                w.append(l); w.append(t.macrophages); w.append(t.tumorCells)
+                try w.endRow()
+            }
+        }
+        // Attention: softmax-like weights proportional to lymphocytes + 1 over the tissue tiles (sum 1 per bag).
+        try connection.copy(into: "tme.tile_attention", columns: ["model_run_pk", "slide_pk", "level", "x_px", "y_px",
+                                                                  "attention_weight"]) { w in
+            for (t, l) in zip(truth, counts) where t.tissueFraction > 0 {
+                w.append(runPK); w.append(slidePK); w.append(0); w.append(t.x); w.append(t.y)
+                w.append(Double(l + 1) / attentionTotal)
+                try w.endRow()
             }
         }
         try connection.execute("""
@@ -127,8 +132,8 @@ public enum ReportFixture {
                   min(90, Double(lymph) / tissue / 60), phenotype])
         let pdl1PK: Int = try connection.query("""
             INSERT INTO tme.slides (patient_pk, sample_pk, slide_id, stain, path, sha256, width_px, height_px, mpp, status)
-            VALUES ($1, $2, $3, 'PD-L1', $4, $5, 1536, 1024, 0.5, 'quantified') RETURNING slide_pk
-            """, [pk, samplePK, "S\(k)-PDL1", slidePath, slideSHA]).first!.decode("slide_pk")
+            VALUES ($1, $2, $3, 'PD-L1', $4, $5, $6, $7, $8, 'quantified') RETURNING slide_pk
+            """, [pk, samplePK, "S\(k)-PDL1", slidePath, slideSHA, slide.width, slide.height, slide.micronsPerPixel]).first!.decode("slide_pk")
         try connection.execute("""
             INSERT INTO tme.slide_tme (slide_pk, tissue_area_mm2, tumor_area_mm2, stroma_area_mm2, lymphocyte_count, macrophage_count,
                                        tumor_cell_count, stroma_cell_count, pdl1_tps_percent, pdl1_cps, viable_tumor_cells, ihc_adequate)

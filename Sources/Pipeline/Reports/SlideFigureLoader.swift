@@ -18,8 +18,9 @@ public struct SlideFigureLoader {
     }
 
     static let selectSlides = """
-        SELECT slide_pk, slide_id, stain, path, sha256, width_px, height_px, mpp, status
-        FROM tme.slides WHERE patient_pk = $1 ORDER BY (stain <> 'H&E'), slide_id
+        SELECT s.slide_pk, s.slide_id, s.stain, s.path, s.sha256, s.width_px, s.height_px, s.mpp, s.status, c.source_path
+        FROM tme.slides s JOIN tme.patients p ON p.patient_pk = s.patient_pk JOIN tme.cohorts c ON c.cohort_id = p.cohort_id
+        WHERE s.patient_pk = $1 ORDER BY (s.stain <> 'H&E'), s.slide_id
         """
     static let selectTiles = """
         SELECT x_px, y_px, width_px, height_px, tissue_fraction, lymphocyte_count, macrophage_count
@@ -45,7 +46,7 @@ public struct SlideFigureLoader {
             var fig = SlideFigureData(slideID: try r.decode("slide_id"), stain: try r.decode("stain"),
                                       micronsPerPixel: try r.decode("mpp"), widthPixels: try r.decode("width_px"),
                                       heightPixels: try r.decode("height_px"), status: try r.decode("status"))
-            let path: String = try r.decode("path")
+            let path = Self.resolve(try r.decode("path"), cohortFolder: try r.decode("source_path"))
             inputs.append(Provenance.Input(kind: "slide \(fig.stain)", name: URL(fileURLWithPath: path).lastPathComponent,
                                            sha256: try r.decode("sha256")))
             // Full figures for the first H&E slide; thumbnails only for the others (page budget).
@@ -112,6 +113,12 @@ public struct SlideFigureLoader {
                            lymphocytesPerMm2: ok ? Double(lymph) / areaMm2 : .nan,
                            macrophagesPerMm2: ok ? Double(mac) / areaMm2 : .nan)
         }
+    }
+
+    /// Slide paths in `slides.tsv` may be relative to the cohort folder (`tme.cohorts.source_path`).
+    static func resolve(_ path: String, cohortFolder: String?) -> String {
+        guard !path.hasPrefix("/"), let folder = cohortFolder, !folder.isEmpty else { return path }
+        return (folder as NSString).appendingPathComponent(path)
     }
 
     static func key(_ x: Int, _ y: Int) -> Int { x &* 4_194_304 &+ y }

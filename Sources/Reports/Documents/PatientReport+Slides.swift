@@ -41,7 +41,7 @@ extension PatientReport {
             SlideFigure(image: thumb, micronsPerPixel: s.thumbnailMicronsPerPixel, heatmap: $0, heatmapAlpha: 0.6,
                         heatmapTitle: "TAMs (cells/mm²)", caption: "Macrophage (TAM) density per tile.")
         } ?? FactsBox(title: "TAM density", facts: [["Status", "Slide not quantified: no tile densities."]])
-        try doc.addGraphics([tam, FactsBox(title: "Slide facts", facts: facts(s))], height: rowHeight)
+        try doc.addGraphics([tam, FactsBox(title: "Slide facts", facts: facts(s, notes: false))], height: rowHeight)
         guard !s.topTiles.isEmpty else {
             try doc.addParagraph("No tiles shown: " + (s.status == "quantified" ? "no tile met the selection rule." : "slide not quantified."),
                                  style: .small)
@@ -86,7 +86,7 @@ extension PatientReport {
         return min(260, width * Double(image.height) / Double(max(image.width, 1)) + 24)
     }
 
-    func facts(_ s: SlideFigureData) -> [[String]] {
+    func facts(_ s: SlideFigureData, notes: Bool = true) -> [[String]] {
         var f: [[String]] = [["Slide", s.slideID], ["Stain", s.stain], ["Status", s.status]]
         if let w = s.widthPixels, let h = s.heightPixels { f.append(["Size", "\(w) × \(h) px"]) }
         if let mpp = s.micronsPerPixel {
@@ -99,7 +99,7 @@ extension PatientReport {
         if s.slideID == data.tissue?.slideID, let a = data.tissue?.tissueAreaMm2 {
             f.append(["Tissue analysed", ReportFormat.number(a, digits: 1) + " mm²"])
         }
-        for n in s.notes { f.append(["Note", n]) }
+        if notes { for n in s.notes { f.append(["Note", n]) } }
         return f
     }
 }
