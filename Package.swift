@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "FusionModel", dependencies: ["COpenBLAS", "TMECore"], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["CCairo", "CPango", "TMECore"], exclude: ["README.md"]),
         .target(name: "TissueAnalysis", dependencies: ["TMECore"], exclude: ["README.md"]),
-        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "Survival",
+        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "Survival", "FusionModel",
                                              "Reports", "SlideIO", "TissueAnalysis"], exclude: ["README.md"]),
 
         // MARK: - Executables
@@ -66,6 +66,7 @@ let package = Package(
         .testTarget(name: "TissueAnalysisTests", dependencies: ["TissueAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "TestSupport"]),
+        .testTarget(name: "ModelPipelineTests", dependencies: ["Pipeline", "FusionModel", "BiomarkerStore", "TestSupport"]),
         .testTarget(name: "BiomarkerStoreTests", dependencies: ["BiomarkerStore", "Pipeline", "TestSupport"]),
     ]
 )

@@ -1,0 +1,66 @@
+import FusionModel
+import Foundation
+
+/// Scores of one patient from a fold ensemble.
+public struct EnsemblePrediction: Sendable, Hashable, Codable {
+    public var id: String
+    /// Mean of the members' P(CR/PR).
+    public var responseProbability: Double
+    /// Smallest and largest member probability: the spread of the k models trained on different
+    /// folds (with 5 folds, the range of 5 values).
+    public var responseProbabilityLower: Double
+    public var responseProbabilityUpper: Double
+    /// Mean of the members' Cox log hazards (higher = worse).
+    public var riskScore: Double
+    /// Mean of the members' attention over the patient's tiles (sums to 1); nil without a slide.
+    public var attention: [Double]?
+    public var modalitiesUsed: [Modality]
+}
+
+/// The k models of a k-fold cross-validation, used together for scoring: each was trained on
+/// k − 1 folds with its own standardisation. Averaging them is the usual "CV ensemble"; the
+/// spread of the members is the interval stored with each probability.
+public struct FoldEnsemble: Sendable, Hashable, Codable {
+    public var members: [TrainedFusionModel]
+    public var featureNames: ModelFeatureNames
+    /// Median ensemble risk score of the training cohort: the low/high risk-group threshold.
+    public var trainingMedianRisk: Double
+
+    public init(members: [TrainedFusionModel], featureNames: ModelFeatureNames, trainingMedianRisk: Double) {
+        self.members = members
+        self.featureNames = featureNames
+        self.trainingMedianRisk = trainingMedianRisk
+    }
+
+    /// Scores raw patients with every member; deterministic (no dropout), so the same inputs
+    /// give bit-identical outputs. `removing` hides modalities (as for a patient who lacks them).
+    public func predict(_ samples: [PatientSample], removing: Set<Modality> = []) throws -> [EnsemblePrediction] {
+        let perMember = try members.map { try $0.predict(samples, removing: removing) }
+        return samples.indices.map { i in
+            let preds = perMember.map { $0[i] }
+            let k = Double(preds.count)
+            let probabilities = preds.map(\.responseProbability)
+            var attention: [Double]?
+            if let first = preds[0].attention {
+                var sum = [Double](repeating: 0, count: first.count)
+                for p in preds { for (j, a) in (p.attention ?? []).enumerated() where j < sum.count { sum[j] += Double(a) } }
+                attention = sum.map { $0 / k }
+            }
+            return EnsemblePrediction(id: samples[i].id, responseProbability: probabilities.reduce(0, +) / k,
+                                      responseProbabilityLower: probabilities.min() ?? .nan,
+                                      responseProbabilityUpper: probabilities.max() ?? .nan,
+                                      riskScore: preds.map(\.riskScore).reduce(0, +) / k,
+                                      attention: attention, modalitiesUsed: preds[0].modalitiesUsed)
+        }
+    }
+
+    /// "low" or "high" by the training median (a score equal to the median is "high").
+    public func riskGroup(_ risk: Double) -> String { risk < trainingMedianRisk ? "low" : "high" }
+
+    /// The median of values (mean of the two middle ones for an even count); nan when empty.
+    public static func median(_ values: [Double]) -> Double {
+        let s = values.sorted()
+        guard !s.isEmpty else { return .nan }
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+}

@@ -1,0 +1,127 @@
+import BiomarkerStore
+import FusionModel
+import Foundation
+import Survival
+import TMECore
+
+/// The result of `tme train`.
+public struct ModelTrainingResult: Sendable {
+    public var ensemble: FoldEnsemble
+    public var configuration: ModelFolderConfiguration
+    public var evaluation: ModelEvaluationReport
+    public var weightsSHA256: String
+    public var modelRunPK: Int?
+    /// Ensemble predictions of the training patients (what `tme score` will reproduce).
+    public var trainingPredictions: [EnsemblePrediction]
+}
+
+/// `tme train`: loads a cohort, cross-validates the fusion model and its ablations, evaluates
+/// held-out predictions, writes the model folder and records a `tme.model_runs` row.
+public enum ModelTraining {
+    public static let kind = "fusion-attention-mil"
+
+    /// Trains on `cohort` and writes `directory`/{model.safetensors, config.json, evaluation.json}.
+    /// `truthDirectory` (or `<ingested folder>/truth` when present) adds the simulator oracle.
+    public static func run(cohort: String, on connection: Connection, options: ModelTrainingOptions, output directory: String,
+                           truthDirectory: String? = nil, progress: @escaping (TrainingProgressEvent) -> Void = { _ in })
+        throws -> ModelTrainingResult {
+        let data = try CohortModelData.load(cohort: cohort, on: connection, parameters: options.data)
+        let truthPath = SimulatorTruth.locate(explicit: truthDirectory, sourcePath: data.sourcePath)
+        let truth = try truthPath.map { try SimulatorTruth.read(directory: $0) }
+        let (trained, evaluation, predictions) = try train(data, options: options, truth: truth, progress: progress)
+        var ensemble = trained
+        let weights = try ModelFolder.weights(ensemble)
+        var sha = SHA256()
+        sha.update(weights)
+        let weightsSHA = SHA256.hexString(sha.finalize())
+        ensemble.featureNames = data.featureNames
+        let config = ModelFolderConfiguration(
+            format: ModelFolderConfiguration.currentFormat, modelID: "fusion-\(cohort)-\(weightsSHA.prefix(12))", kind: kind,
+            members: ensemble.members.map { .init(network: $0.network.configuration, standardizer: $0.standardizer) },
+            featureNames: data.featureNames, trainingMedianRisk: ensemble.trainingMedianRisk, trainingCohort: cohort,
+            seed: options.training.seed, folds: options.folds, training: options.training, data: options.data,
+            metrics: evaluation.summary, gitCommit: GitCommit.current(), tmescopeVersion: TMEVersion.string)
+        try ModelFolder.write(weights: weights, configuration: config, to: directory)
+        let evaluationJSON = try ModelFolder.encoder().encode(evaluation)
+        try AtomicFile.write(Array(evaluationJSON), to: directory + "/" + ModelFolder.evaluationFile)
+        let pk = try recordRun(config, evaluationJSON: evaluationJSON, weightsSHA256: weightsSHA, cohortID: data.cohortID, on: connection)
+        return ModelTrainingResult(ensemble: ensemble, configuration: config, evaluation: evaluation, weightsSHA256: weightsSHA,
+                                   modelRunPK: pk, trainingPredictions: predictions)
+    }
+
+    /// Inserts (or, for the same model id, updates) the `tme.model_runs` row; returns its key.
+    @discardableResult
+    public static func recordRun(_ config: ModelFolderConfiguration, evaluationJSON: Data?, weightsSHA256: String,
+                                 cohortID: Int?, on connection: Connection) throws -> Int {
+        let configJSON = String(decoding: try ModelFolder.encoder().encode(config), as: UTF8.self)
+        let summary = try ModelFolder.encoder().encode(config.metrics)
+        let metrics = String(decoding: evaluationJSON ?? summary, as: UTF8.self)
+        let rows = try connection.query(ModelSQL.upsertModelRun,
+                                        [config.modelID, config.kind, cohortID, configJSON, metrics,
+                                         Int64(bitPattern: config.seed), weightsSHA256, config.gitCommit],
+                                        name: "model_upsert_run")
+        return try rows[0].decode("model_run_pk")
+    }
+
+    /// Cross-validates the fusion network (and, with `options.ablations`, each single modality and the
+    /// clinical Cox baseline) on the cohort's trainable patients; the fusion fold models form the ensemble.
+    /// Throws `insufficientPatients` with fewer than 2 × folds trainable patients.
+    public static func train(_ data: CohortModelData, options: ModelTrainingOptions, truth: SimulatorTruth?,
+                             progress: @escaping (TrainingProgressEvent) -> Void = { _ in })
+        throws -> (FoldEnsemble, ModelEvaluationReport, [EnsemblePrediction]) {
+        let patients = data.trainable
+        guard patients.count >= 2 * options.folds else {
+            throw ModelPipelineError.insufficientPatients(found: patients.count, needed: 2 * options.folds,
+                                                          reason: "patients need an outcome and at least one modality")
+        }
+        let samples = patients.map(\.sample)
+        let modalities = Modality.allCases.filter { m in samples.contains { $0.availableModalities.contains(m) } }
+        let network = try FusionNetwork(configuration: options.network(tileFeatures: data.featureNames.tile.count, modalities: modalities))
+        progress(.variant(name: "fusion", folds: options.folds, maxEpochs: options.training.epochs))
+        let cv = try CrossValidation.run(samples, network: network, parameters: options.training, folds: options.folds) {
+            progress(.epoch(variant: "fusion", fold: $0, record: $1))
+        }
+        let members = cv.folds.map(\.training.model)
+        var ensemble = FoldEnsemble(members: members, featureNames: data.featureNames, trainingMedianRisk: 0)
+        let inSample = try ensemble.predict(samples)
+        ensemble.trainingMedianRisk = FoldEnsemble.median(inSample.map(\.riskScore))
+
+        let responses = samples.map(\.response), survival = samples.map(\.survival)
+        var variants: [String: VariantEvaluation] = [:]
+        if options.ablations {
+            for m in modalities where modalities.count > 1 {
+                variants[m.rawValue] = try ablation(m, samples: samples, options: options, tileFeatures: data.featureNames.tile.count,
+                                                    progress: progress)
+            }
+            variants["cox"] = clinicalCox(samples: samples, folds: cv.folds.map(\.testIndices), options: options)
+        }
+        progress(.evaluating)
+        let e = options.evaluation
+        let fusion = VariantEvaluation.evaluate(probabilities: cv.outOfFold.map(\.responseProbability), risks: cv.outOfFold.map(\.riskScore),
+                                                responses: responses, survival: survival, parameters: e,
+                                                note: "gated fusion of \(modalities.map(\.rawValue).joined(separator: ", ")); out-of-fold predictions")
+        let removed = try genomicsRemoved(cv, samples: samples, options: options)
+        let oracle = truth.flatMap { oracleEvaluation($0, samples: samples, parameters: e) }
+        let events = survival.filter { $0?.event == true }.count
+        let inputs = data.featureNames.tile.count + ModelInputEncoding.genomicNames.count + ModelInputEncoding.clinicalNames.count
+        var epv: [String: Double] = ["fusion": Double(events) / Double(inputs),
+                                     "clinical_cox": Double(events) / Double(ModelInputEncoding.clinicalNames.count)]
+        var g = SeededGenerator(seed: 0)
+        let parameterCount = network.initialParameters(using: &g).scalarCount
+        epv["fusion_per_parameter"] = Double(events) / Double(parameterCount)
+        var warnings: [String] = []
+        if epv["fusion"]! < 10 {
+            warnings.append(String(format: "events per input variable %.1f < 10 (%d OS events, %d inputs, %d network parameters): "
+                                   + "the fusion model may overfit; interpret its metrics with their intervals", epv["fusion"]!, events, inputs, parameterCount))
+        }
+        var missing: [String: Int] = [:]
+        for (m, c) in data.missingCounts { missing[m.rawValue] = c }
+        let report = ModelEvaluationReport(
+            cohort: data.cohortName, patients: samples.count, folds: options.folds, seed: options.training.seed, fusion: fusion,
+            slideOnly: variants["slide"], genomicsOnly: variants["genomics"], clinicalOnly: variants["clinical"],
+            clinicalCox: variants["cox"], oracle: oracle, fusionGenomicsRemoved: removed,
+            genomicsRemovedFraction: options.genomicsRemovedFraction, eventsPerVariable: epv,
+            fusionParameterCount: parameterCount, missingModalities: missing, warnings: warnings, evaluation: e)
+        return (ensemble, report, inSample)
+    }
+}

@@ -1,0 +1,53 @@
+import FusionModel
+
+/// Everything `tme train` can be told; stored with the model.
+public struct ModelTrainingOptions: Sendable, Hashable, Codable {
+    /// Cross-validation folds (by patient, stratified by response). Default 5, sensible 3–10.
+    public var folds: Int
+    /// Optimisation, early stopping and seed (`training.seed` seeds everything).
+    public var training: TrainingParameters
+    /// Widths of the network (the feature counts are set from the data).
+    public var tileHidden: Int
+    public var attentionHidden: Int
+    public var embedding: Int
+    public var dropout: Float
+    /// Tile bag size and sampler.
+    public var data: ModelDataParameters
+    public var evaluation: EvaluationParameters
+    /// Train slide-only, genomics-only and clinical-only networks and the clinical Cox baseline. Default true.
+    public var ablations: Bool
+    /// Fraction of held-out patients scored without genomics for the robustness check. Default 0.3.
+    public var genomicsRemovedFraction: Double
+    /// Ridge penalty λ of the clinical Cox baseline (stabilises small folds). Default 0.01.
+    public var coxRidge: Double
+
+    public init(folds: Int = 5, seed: UInt64 = 1, epochs: Int = 100) {
+        self.folds = folds
+        training = TrainingParameters(epochs: epochs, seed: seed)
+        tileHidden = 32
+        attentionHidden = 16
+        embedding = 16
+        dropout = 0.1
+        data = ModelDataParameters(maxTilesPerPatient: 500, seed: seed)
+        evaluation = EvaluationParameters(bootstrapReplicates: 1000, seed: seed)
+        ablations = true
+        genomicsRemovedFraction = 0.3
+        coxRidge = 0.01
+    }
+
+    func network(tileFeatures: Int, modalities: [Modality]) -> FusionNetworkConfiguration {
+        FusionNetworkConfiguration(tileFeatures: max(tileFeatures, 1), genomicFeatures: ModelInputEncoding.genomicNames.count,
+                                   clinicalFeatures: ModelInputEncoding.clinicalNames.count, modalities: modalities,
+                                   tileHidden: tileHidden, attentionHidden: attentionHidden, embedding: embedding, dropout: dropout)
+    }
+}
+
+/// What `tme train` reports while it works.
+public enum TrainingProgressEvent: Sendable {
+    /// A variant's cross-validation starts.
+    case variant(name: String, folds: Int, maxEpochs: Int)
+    /// One epoch of one fold finished.
+    case epoch(variant: String, fold: Int, record: EpochRecord)
+    /// Evaluation (bootstrap intervals) is running.
+    case evaluating
+}
