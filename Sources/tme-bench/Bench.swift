@@ -14,6 +14,7 @@ struct Bench: AsyncParsableCommand {
             QuantifyBench.self,
             SlideBench.self,
             TrainBench.self,
+            ReportBench.self,
         ]
     )
 }
