@@ -40,7 +40,7 @@ let package = Package(
         // MARK: - Executables
         .executableTarget(name: "tme", dependencies: [
             "SlideIO", "CohortSimulator",
-            "Pipeline", "BiomarkerStore", "TMECore", "Genomics", "Survival",
+            "Pipeline", "BiomarkerStore", "TMECore", "Genomics", "Survival", "TissueAnalysis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tme-bench", dependencies: [
@@ -66,6 +66,7 @@ let package = Package(
         .testTarget(name: "TissueAnalysisTests", dependencies: ["TissueAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "TestSupport"]),
+        .testTarget(name: "QuantifyTests", dependencies: ["Pipeline", "CohortSimulator", "TissueAnalysis", "BiomarkerStore", "TestSupport"]),
         .testTarget(name: "ModelPipelineTests", dependencies: ["Pipeline", "FusionModel", "BiomarkerStore", "TestSupport"]),
         .testTarget(name: "BiomarkerStoreTests", dependencies: ["BiomarkerStore", "Pipeline", "TestSupport"]),
     ]

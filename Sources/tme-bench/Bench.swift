@@ -12,6 +12,7 @@ struct Bench: AsyncParsableCommand {
             IngestBench.self,
             SurvivalBench.self,
             QuantifyBench.self,
+            QuantifyValidateBench.self,
             SlideBench.self,
             TrainBench.self,
             ReportBench.self,

@@ -1,0 +1,51 @@
+import Foundation
+import TissueAnalysis
+
+/// `tme quantify SLIDE…` without a database: per-slide metrics, optionally every cell as QuPath GeoJSON.
+public enum FileQuantify {
+    /// The per-slide JSON the CLI prints.
+    public struct Output: Sendable, Codable {
+        public var path: String
+        public var stain: QuantifyStain
+        public var marker: IHCMarker?
+        public var level: Int
+        public var micronsPerPixel: Double
+        public var tiles: Int
+        public var cells: Int
+        public var wallSeconds: Double
+        public var cellsFile: String?
+        public var metrics: SlideMetrics
+
+        public init(_ q: SlideQuantification, cellsFile: String?) {
+            path = q.path; stain = q.stain; marker = q.marker; level = q.level; micronsPerPixel = q.micronsPerPixel
+            tiles = q.tiles.count; cells = q.cellCount; wallSeconds = q.wallSeconds; self.cellsFile = cellsFile; metrics = q.metrics
+        }
+    }
+
+    /// Where the cells of slide `index` of `count` go: `cellsOut` itself for one slide, else
+    /// `<stem>_<slide file stem>.geojson` beside it.
+    public static func cellsPath(_ cellsOut: String, slide: String, count: Int) -> String {
+        guard count > 1 else { return cellsOut }
+        let url = URL(fileURLWithPath: cellsOut)
+        let stem = url.deletingPathExtension().lastPathComponent
+        let slideStem = URL(fileURLWithPath: slide).deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent("\(stem)_\(slideStem).geojson").path
+    }
+
+    /// Quantifies one slide file, streaming its cells to `cellsPath` when given.
+    public static func run(path: String, parameters: QuantifyParameters, micronsPerPixel: Double?, cellsPath: String?,
+                           showProgress: Bool = true) throws -> SlideQuantification {
+        let writer = try cellsPath.map { try CellGeoJSONWriter(path: $0) }
+        let bar = ProgressBox(label: URL(fileURLWithPath: path).lastPathComponent, show: showProgress)
+        var handler: SlideQuantifier.CellHandler?
+        if let writer {
+            handler = { cells, downsample in try writer.append(cells, downsample: downsample) }
+        }
+        let result = try SlideQuantifier(parameters: parameters).quantify(
+            path: path, micronsPerPixel: micronsPerPixel, planned: { bar.start($0) }, progress: { bar.advance() },
+            cells: handler)
+        bar.finish()
+        try writer?.finish()
+        return result
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import SlideIO
+import TissueAnalysis
+
+/// The stain family of a slide, which picks the stain vectors, the classifier thresholds and the
+/// positivity rule (`TileAnalysisParameters.ihc()`, `RuleBasedClassifierParameters.ihc`).
+public enum QuantifyStain: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Hematoxylin and eosin.
+    case he
+    /// Hematoxylin counterstain with a DAB chromogen (PD-L1, CD8, CD68 IHC).
+    case ihcDAB = "ihc-dab"
+
+    /// The stain family of a `tme.slides.stain` value (H&E, PD-L1, CD8, CD68) and its IHC marker.
+    public static func of(slideStain: String) -> (QuantifyStain, IHCMarker?) {
+        switch slideStain {
+        case "PD-L1": (.ihcDAB, .pdl1)
+        case "CD8": (.ihcDAB, .cd8)
+        case "CD68": (.ihcDAB, .cd68)
+        default: (.he, nil)
+        }
+    }
+}
+
+/// How a slide is cut into tiles and streamed through `TileAnalyzer`; stored with each run as JSON.
+///
+/// Tiles: a grid of `tileSizeMicrons` squares on the analysis level (the coarsest pyramid level whose pixel
+/// is at most `analysisMicronsPerPixel` × 1.1, else level 0), kept when the low-resolution tissue mask covers at
+/// least `minimumTissueFraction` of the tile; each tile is read with `marginMicrons` of context on every side
+/// and analysed with its core (the tile itself) as the responsible area, so a cell is counted once.
+public struct QuantifyParameters: Sendable, Hashable, Codable {
+    /// Wanted resolution of the analysis level, µm/px. Default 0.5 (20×), range 0.1–4.
+    public var analysisMicronsPerPixel: Double = 0.5
+    /// Tile side, µm. Default 512 (1024 px at 0.5 µm/px), range 64–4096.
+    public var tileSizeMicrons: Double = 512
+    /// Context read around each tile, µm (≥ a nucleus diameter so border nuclei are whole). Default 16, range 0–512.
+    public var marginMicrons: Double = 16
+    /// Tiles with less tissue in the mask are skipped. Fraction, default 0.02, range 0–1.
+    public var minimumTissueFraction: Double = 0.02
+    /// Concurrent tile workers (each holds one tile and its own slide handle). Default: all cores; range 1–256.
+    public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    public var stain: QuantifyStain = .he
+    /// IHC marker of the slide (nil on H&E): decides TPS/CPS, CD8+ or CD68+ densities.
+    public var marker: IHCMarker? = nil
+    public var tissueMask = TissueMaskParameters()
+    public var slideMetrics = SlideMetricsParameters()
+
+    /// Deconvolution, detection, compartments and positivity (`TileAnalysisParameters()` on H&E, `.ihc()` on IHC).
+    public var tileAnalysis = TileAnalysisParameters()
+    /// Thresholds of the rule-based classifier (`RuleBasedClassifierParameters.ihc` on IHC).
+    public var classifierRules = RuleBasedClassifierParameters()
+
+    /// The documented defaults for `stain` (an IHC slide without a marker is taken as PD-L1).
+    public init(stain: QuantifyStain = .he, marker: IHCMarker? = nil) {
+        self.stain = stain
+        self.marker = stain == .ihcDAB ? (marker ?? .pdl1) : nil
+        slideMetrics.marker = self.marker
+        if stain == .ihcDAB {
+            tileAnalysis = TileAnalysisParameters.ihc()
+            classifierRules = RuleBasedClassifierParameters.ihc
+        }
+    }
+
+    /// The rule-based classifier with `classifierRules`.
+    public func classifier() throws -> RuleBasedCellClassifier {
+        try RuleBasedCellClassifier(parameters: classifierRules)
+    }
+
+    /// Throws `QuantifyError.invalidParameter` for the first field out of range.
+    public func validate() throws {
+        let checks: [(String, Double, ClosedRange<Double>)] = [
+            ("analysisMicronsPerPixel", analysisMicronsPerPixel, 0.1...4),
+            ("tileSizeMicrons", tileSizeMicrons, 64...4096),
+            ("marginMicrons", marginMicrons, 0...512),
+            ("minimumTissueFraction", minimumTissueFraction, 0...1),
+            ("workers", Double(workers), 1...256),
+        ]
+        for (name, value, range) in checks where !(value.isFinite && range.contains(value)) {
+            throw QuantifyError.invalidParameter(name: name, value: "\(value)", expected: "\(range.lowerBound)–\(range.upperBound)")
+        }
+        do {
+            try tissueMask.validate()
+            try tileAnalysis.validate()
+            try classifierRules.validate()
+            try slideMetrics.phenotype.validate()
+        } catch {
+            throw QuantifyError.invalidParameter(name: "analysis parameters", value: "", expected: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import SlideIO
+import TissueAnalysis
+
+/// Streams the tissue tiles of one slide through `TileAnalyzer` on several threads and adds up the slide metrics.
+///
+/// 1. Tissue mask on a thumbnail (`Slide.tissueMask`) → `TileGrid` of tissue tiles on the analysis level.
+/// 2. `parameters.workers` threads, each with its own `Slide` handle (libtiff decodes in parallel), take the next
+///    tile from a shared counter, read it with its margin, analyse it (`TileAnalyzer.analyze` with the tile as core,
+///    so each cell is counted by exactly one tile), hand its cells to `cells` and keep the summary in a per-thread
+///    `SlideAccumulator`; accumulators are merged at the end (addition is associative and commutative).
+/// Memory: one tile (plus margin) and its analysis buffers per thread, the tile records (a few hundred bytes each)
+/// and the mask; never the slide. The first failing tile stops the run and is reported with slide, level and position.
+public struct SlideQuantifier: Sendable {
+    public let parameters: QuantifyParameters
+    let analyzer: TileAnalyzer
+
+    public init(parameters: QuantifyParameters) throws {
+        try parameters.validate()
+        self.parameters = parameters
+        analyzer = try TileAnalyzer(parameters: parameters.tileAnalysis, classifier: try parameters.classifier())
+    }
+
+    /// Cells of one tile in level-0 pixel coordinates (`Nucleus.xPixels` × downsample), from any worker thread.
+    public typealias CellHandler = @Sendable (_ cells: [Cell], _ downsample: Double) throws -> Void
+
+    /// Opens `path` (µm/px from the file unless `micronsPerPixel` is given) and quantifies it.
+    /// `planned` receives the tile count before analysis starts, `progress` is called after every tile.
+    public func quantify(path: String, micronsPerPixel override: Double? = nil,
+                         planned: @Sendable (Int) -> Void = { _ in },
+                         progress: @escaping @Sendable () -> Void = {},
+                         cells: CellHandler? = nil) throws -> SlideQuantification {
+        let started = Date()
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let slide: Slide, mask: TissueMask
+        do {
+            slide = try Slide(path: path, micronsPerPixel: override)
+            mask = try slide.tissueMask(parameters: parameters.tissueMask)
+        } catch {
+            throw QuantifyError.slideUnreadable(slide: name, reason: "\(error)")
+        }
+        guard let mpp0 = slide.micronsPerPixel else { throw QuantifyError.unknownPixelSize(slide: name) }
+        let grid = TileGrid(slide: slide, levelZeroMicronsPerPixel: mpp0, mask: mask, parameters: parameters)
+        planned(grid.tiles.count)
+        let calibration = try PixelCalibration(micronsPerPixel: grid.micronsPerPixel)
+        let state = RunState()
+        let workers = max(1, min(parameters.workers, grid.tiles.count))
+        let analyzer = self.analyzer, tileParameters = parameters.tileAnalysis
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var accumulator = SlideAccumulator()
+            var records: [TileRecord] = []
+            var cellCount = 0
+            do {
+                let handle = worker == 0 ? slide : try Slide(path: path, micronsPerPixel: override)
+                while let index = state.next(limit: grid.tiles.count) {
+                    let tile = grid.tiles[index]
+                    do {
+                        let m = grid.marginPixels
+                        let image = try handle.readRegion(level: grid.level, x: tile.x - m, y: tile.y - m,
+                                                          width: tile.width + 2 * m, height: tile.height + 2 * m)
+                        let rgb = try RGBTile(width: image.width, height: image.height, pixels: image.pixels, calibration: calibration)
+                        let result = try analyzer.analyze(rgb, originX: tile.x - m, originY: tile.y - m,
+                                                          core: PixelRect(x: m, y: m, width: tile.width, height: tile.height))
+                        try accumulator.add(result.summary)
+                        records.append(Self.record(result, tile: tile, grid: grid, parameters: tileParameters))
+                        cellCount += result.cells.count
+                        try cells?(result.cells, grid.downsample)
+                    } catch {
+                        throw QuantifyError.tileFailed(slide: name, level: grid.level, x: tile.x, y: tile.y,
+                                                       width: tile.width, height: tile.height, reason: "\(error)")
+                    }
+                    progress()
+                }
+                try state.finish(accumulator, records, cellCount)
+            } catch {
+                state.fail(error)
+            }
+        }
+        let (totals, records, cellCount) = try state.result()
+        var metricsParameters = parameters.slideMetrics
+        metricsParameters.marker = parameters.marker
+        return SlideQuantification(
+            path: path, stain: parameters.stain, marker: parameters.marker, level: grid.level,
+            micronsPerPixel: grid.micronsPerPixel, downsample: grid.downsample, tileSizePixels: grid.tileSizePixels,
+            gridTileCount: grid.gridTileCount,
+            tiles: records.sorted { ($0.yPixels, $0.xPixels) < ($1.yPixels, $1.xPixels) },
+            metrics: try SlideMetrics(totals, parameters: metricsParameters), cellCount: cellCount,
+            wallSeconds: Date().timeIntervalSince(started), parameters: parameters)
+    }
+
+    static func record(_ r: TileResult, tile: TileGrid.Tile, grid: TileGrid, parameters: TileAnalysisParameters) -> TileRecord {
+        let n = r.cells.count
+        let x0 = grid.levelZero(tile.x), y0 = grid.levelZero(tile.y)
+        return TileRecord(
+            level: grid.level, xPixels: x0, yPixels: y0,
+            widthPixels: max(1, grid.levelZero(tile.x + tile.width) - x0), heightPixels: max(1, grid.levelZero(tile.y + tile.height) - y0),
+            summary: r.summary,
+            meanNucleusAreaSquareMicrons: n > 0 ? r.cells.reduce(0.0) { $0 + $1.nucleus.areaSquareMicrons } / Double(n) : nil,
+            meanHematoxylinOD: n > 0 ? r.cells.reduce(0.0) { $0 + $1.nucleus.hematoxylinMean } / Double(n) : nil,
+            features: TileFeatures.vector(r, parameters: parameters))
+    }
+}
+
+/// Shared state of the worker threads: the tile counter, the merged totals and the first error.
+private final class RunState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private var failed: Error?
+    private var totals = SlideAccumulator()
+    private var records: [TileRecord] = []
+    private var cells = 0
+
+    func next(limit: Int) -> Int? {
+        lock.withLock {
+            guard failed == nil, nextIndex < limit else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+    }
+
+    func finish(_ accumulator: SlideAccumulator, _ tiles: [TileRecord], _ cellCount: Int) throws {
+        try lock.withLock {
+            try totals.merge(accumulator)
+            records += tiles
+            cells += cellCount
+        }
+    }
+
+    func fail(_ error: Error) { lock.withLock { if failed == nil { failed = error } } }
+
+    func result() throws -> (SlideAccumulator, [TileRecord], Int) {
+        try lock.withLock {
+            if let failed { throw failed }
+            return (totals, records, cells)
+        }
+    }
+}

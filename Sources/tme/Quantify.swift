@@ -1,0 +1,71 @@
+import ArgumentParser
+import BiomarkerStore
+import Foundation
+import Pipeline
+import TissueAnalysis
+
+/// `tme quantify SLIDE… | --cohort NAME`
+struct Quantify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Quantify the tumor microenvironment of slides: cells, classes, densities, sTILs, phenotype, PD-L1.",
+        discussion: """
+            With slide files: no database; prints per-slide metrics (JSON with --json) and, with --cells-out, every \
+            detected cell as a QuPath-importable GeoJSON FeatureCollection (points in level-0 pixels; with several \
+            slides one file per slide, FILE_<slide>.geojson). With --cohort: every slide of an ingested cohort into \
+            tme.tiles, tme.tile_features and tme.slide_tme, one transaction per slide; resumable (quantified slides \
+            are skipped unless --force); a failed slide is marked failed and the run goes on, exiting 1 at the end.
+            """)
+
+    @Argument(help: ArgumentHelp("Slide files (TIFF pyramids, plain TIFF).", valueName: "slide")) var slides: [String] = []
+    @Option(help: "Quantify every registered slide of this ingested cohort (database).") var cohort: String?
+    @Option(help: ArgumentHelp("Level-0 µm per pixel, overriding the file (0.25 at 40×, 0.5 at 20×).", valueName: "X"))
+    var mpp: Double?
+    @Option(help: "Stain of the slide files: he or ihc-dab.") var stain: String = "he"
+    @Option(help: "IHC marker with --stain ihc-dab: PD-L1, CD8 or CD68.") var marker: String = "PD-L1"
+    @Option(name: .customLong("cells-out"), help: ArgumentHelp("Write every cell as GeoJSON here.", valueName: "file.geojson"))
+    var cellsOut: String?
+    @Option(help: "Worker threads (default: all cores).") var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "With --cohort: recompute slides already quantified.") var force = false
+    @Flag(help: "Print the results as JSON.") var json = false
+
+    func validate() throws {
+        guard (cohort == nil) != slides.isEmpty else { throw ValidationError("give slide files or --cohort NAME (not both)") }
+        guard QuantifyStain(rawValue: stain) != nil else { throw ValidationError("--stain must be he or ihc-dab") }
+        guard IHCMarker(rawValue: marker) != nil else { throw ValidationError("--marker must be PD-L1, CD8 or CD68") }
+        if let mpp, !(mpp.isFinite && mpp > 0) { throw ValidationError("--mpp must be a positive number of µm per pixel") }
+        guard (1...256).contains(workers) else { throw ValidationError("--workers must be 1–256") }
+        if cohort != nil, cellsOut != nil || mpp != nil || stain != "he" {
+            throw ValidationError("--cells-out, --mpp and --stain apply to slide files; a cohort's slides carry their stain and mpp")
+        }
+    }
+
+    func run() async throws {
+        if let cohort {
+            let connection = try Database.open()
+            let report = try CohortQuantify.run(cohort: cohort, connection: connection, force: force, workers: workers)
+            if json { try printJSON(report) } else { print(report.summary) }
+            if report.failed > 0 {
+                note("failed slides: " + report.slides.filter { $0.status == "failed" }.map(\.slideID).joined(separator: ", "))
+                throw ExitCode(1)
+            }
+            return
+        }
+        var parameters = QuantifyParameters(stain: QuantifyStain(rawValue: stain)!, marker: IHCMarker(rawValue: marker))
+        parameters.workers = workers
+        var outputs: [FileQuantify.Output] = []
+        for path in slides {
+            let cells = cellsOut.map { FileQuantify.cellsPath($0, slide: path, count: slides.count) }
+            let q = try FileQuantify.run(path: path, parameters: parameters, micronsPerPixel: mpp, cellsPath: cells)
+            let output = FileQuantify.Output(q, cellsFile: cells)
+            outputs.append(output)
+            if !json { print(output.rendered) }
+        }
+        if json { try printJSON(outputs) }
+    }
+
+    private func printJSON<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+}
