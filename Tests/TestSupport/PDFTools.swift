@@ -1,10 +1,10 @@
 import Foundation
 
 /// Runs poppler-utils and qpdf on rendered PDFs (Debian: poppler-utils, qpdf).
-enum PDFTools {
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
+public enum PDFTools {
+    public struct Result { public var status: Int32; public var stdout: String; public var stderr: String }
 
-    static func run(_ tool: String, _ arguments: [String]) throws -> Result {
+    public static func run(_ tool: String, _ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
@@ -20,7 +20,7 @@ enum PDFTools {
     }
 
     /// A fresh directory for one test.
-    static func temporaryDirectory(_ name: String) throws -> URL {
+    public static func temporaryDirectory(_ name: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("tme-reports-tests-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -28,14 +28,14 @@ enum PDFTools {
     }
 
     /// Writes `bytes` to `dir/name` and returns the path.
-    static func write(_ bytes: [UInt8], to dir: URL, name: String) throws -> String {
+    public static func write(_ bytes: [UInt8], to dir: URL, name: String) throws -> String {
         let url = dir.appendingPathComponent(name)
         try Data(bytes).write(to: url)
         return url.path
     }
 
     /// The rows of `pdffonts` as (name, type, embedded) after its two header lines.
-    static func fonts(_ path: String) throws -> [(name: String, embedded: Bool)] {
+    public static func fonts(_ path: String) throws -> [(name: String, embedded: Bool)] {
         let r = try run("pdffonts", [path])
         return r.stdout.split(separator: "\n").dropFirst(2).map { line in
             let cols = line.split(separator: " ", omittingEmptySubsequences: true)
@@ -46,7 +46,7 @@ enum PDFTools {
     }
 
     /// `pdfinfo` fields as a dictionary.
-    static func info(_ path: String) throws -> [String: String] {
+    public static func info(_ path: String) throws -> [String: String] {
         let r = try run("pdfinfo", [path])
         var d: [String: String] = [:]
         for line in r.stdout.split(separator: "\n") {
@@ -57,7 +57,7 @@ enum PDFTools {
     }
 
     /// Text of `path` (or of one page) via `pdftotext -layout`.
-    static func text(_ path: String, page: Int? = nil, layout: Bool = true) throws -> String {
+    public static func text(_ path: String, page: Int? = nil, layout: Bool = true) throws -> String {
         var args: [String] = layout ? ["-layout"] : []
         if let page { args += ["-f", "\(page)", "-l", "\(page)"] }
         return try run("pdftotext", args + [path, "-"]).stdout
