@@ -28,13 +28,13 @@ struct DBCopyBench: AsyncParsableCommand {
         var psqlSeconds: [Double] = []
         for run in 1...repeats {
             try connection.execute("TRUNCATE bench_tiles")
-            wrapperSeconds.append(try time { try TilesShape.copy(rows: rows, into: connection) })
+            wrapperSeconds.append(try BenchSupport.seconds { try TilesShape.copy(rows: rows, into: connection) })
             try check(connection, run: run, loader: "wrapper")
             try connection.execute("TRUNCATE bench_tiles")
             let arguments = database.target.psqlArguments(database: database.name) + [
                 "-v", "ON_ERROR_STOP=1", "-q", "-c", "\\copy bench_tiles (\(TilesShape.columns.joined(separator: ", "))) FROM '\(csv.path)' WITH (FORMAT csv)",
             ]
-            psqlSeconds.append(try time { try runPSQL(arguments) })
+            psqlSeconds.append(try BenchSupport.seconds { try BenchSupport.run("psql", arguments) })
             try check(connection, run: run, loader: "psql")
         }
         let ours = Double(rows) / wrapperSeconds.min()!
@@ -50,18 +50,5 @@ struct DBCopyBench: AsyncParsableCommand {
         guard count == rows else { throw ValidationError("\(loader) run \(run) stored \(count) rows, expected \(rows)") }
     }
 
-    private func time(_ body: () throws -> Void) throws -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
-        try body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    }
 
-    private func runPSQL(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["psql"] + arguments
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ValidationError("psql \\copy failed (exit \(process.terminationStatus))") }
-    }
 }

@@ -34,7 +34,7 @@ struct IngestBench: AsyncParsableCommand {
         let csv = folder.appendingPathComponent("mutations.csv")
         for run in 1...repeats {
             try connection.execute("DELETE FROM tme.cohorts")
-            ours.append(try time {
+            ours.append(try BenchSupport.seconds {
                 _ = try CohortIngest.run(directory: folder.path, parameters: IngestParameters(cohort: "bench", captureMegabases: 38),
                                          connection: connection)
             })
@@ -47,7 +47,7 @@ struct IngestBench: AsyncParsableCommand {
             let arguments = target + [
                 "-v", "ON_ERROR_STOP=1", "-q", "-c", "\\copy tme.mutations (\(columns)) FROM '\(csv.path)' WITH (FORMAT csv)",
             ]
-            theirs.append(try time { try runPSQL(arguments) })
+            theirs.append(try BenchSupport.seconds { try BenchSupport.run("psql", arguments) })
             try check(connection, run: run, loader: "psql")
         }
         let a = Double(rows) / ours.min()!, b = Double(rows) / theirs.min()!
@@ -80,7 +80,7 @@ struct IngestBench: AsyncParsableCommand {
 
     /// The stored rows as CSV (psql \copy TO), so psql then loads exactly what ingest stored.
     private func writeCSV(_ url: URL, columns: String, database: [String]) throws {
-        try runPSQL(database + ["-v", "ON_ERROR_STOP=1", "-q", "-c",
+        try BenchSupport.run("psql", database + ["-v", "ON_ERROR_STOP=1", "-q", "-c",
                                 "\\copy (SELECT \(columns) FROM tme.mutations ORDER BY mutation_pk) TO '\(url.path)' WITH (FORMAT csv)"])
     }
 
@@ -89,18 +89,5 @@ struct IngestBench: AsyncParsableCommand {
         guard count == rows else { throw ValidationError("\(loader) run \(run) stored \(count) rows, expected \(rows)") }
     }
 
-    private func time(_ body: () throws -> Void) throws -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
-        try body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    }
 
-    private func runPSQL(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["psql"] + arguments
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ValidationError("psql failed (exit \(process.terminationStatus))") }
-    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import TissueAnalysis
 
 /// Single-core throughput of the TME quantifier against a scikit-image pipeline of the same steps on the same
@@ -88,6 +89,3 @@ struct QuantifyBench: ParsableCommand {
     }
 }
 
-private func note(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}

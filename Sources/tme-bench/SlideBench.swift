@@ -32,7 +32,7 @@ struct SlideBench: ParsableCommand {
         // SlideIO writer.
         let ours = base.appendingPathComponent("ours.tiff").path
         let options = PyramidTIFFWriterOptions(compression: compression == "jpeg" ? .jpeg : .deflate, jpegQuality: quality)
-        let writeSeconds = try Self.time {
+        let writeSeconds = try BenchSupport.seconds {
             let writer = try PyramidTIFFWriter(path: ours, width: size, height: size, options: options)
             for i in 0..<writer.tileCount {
                 let r = writer.tileRegion(at: i)
@@ -69,14 +69,14 @@ struct SlideBench: ParsableCommand {
         try out.close()
         let peerFile = base.appendingPathComponent("vips.tif").path
         let saveOptions = compression == "jpeg" ? "tile,pyramid,compression=jpeg,Q=\(quality)" : "tile,pyramid,compression=deflate"
-        let vipsWriteSeconds = try Self.time {
-            try Self.run("vips", ["rawload", raw, "\(peerFile)[\(saveOptions),tile-width=256,tile-height=256]", "\(size)", "\(size)", "3"])
+        let vipsWriteSeconds = try BenchSupport.seconds {
+            try BenchSupport.run("vips", ["rawload", raw, "\(peerFile)[\(saveOptions),tile-width=256,tile-height=256]", "\(size)", "\(size)", "3"])
         }
 
         // Read all of level 0 in regions, SlideIO vs vips decoding the same file (vips avg decodes every pixel).
         let slide = try Slide(path: ours)
         var checksum = 0
-        let readSeconds = try Self.time {
+        let readSeconds = try BenchSupport.seconds {
             var y = 0
             while y < size {
                 var x = 0
@@ -88,7 +88,7 @@ struct SlideBench: ParsableCommand {
                 y += region
             }
         }
-        let vipsReadSeconds = try Self.time { try Self.run("vips", ["avg", ours]) }
+        let vipsReadSeconds = try BenchSupport.seconds { try BenchSupport.run("vips", ["avg", ours]) }
         let megapixels = Double(size * size) / 1e6
         let bytes = (try? FileManager.default.attributesOfItem(atPath: ours)[.size] as? Int) ?? 0
         let peerBytes = (try? FileManager.default.attributesOfItem(atPath: peerFile)[.size] as? Int) ?? 0
@@ -117,11 +117,6 @@ struct SlideBench: ParsableCommand {
         }
     }
 
-    static func time(_ body: () throws -> Void) throws -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
-        try body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    }
 
     static func peakRSSMegabytes() -> Double {
         var usage = rusage()
@@ -129,13 +124,4 @@ struct SlideBench: ParsableCommand {
         return Double(usage.ru_maxrss) / 1024
     }
 
-    static func run(_ tool: String, _ arguments: [String]) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [tool] + arguments
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw ValidationError("\(tool) failed with status \(p.terminationStatus)") }
-    }
 }

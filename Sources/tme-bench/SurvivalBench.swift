@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import Survival
 
 /// Cox fit and Harrell's C against lifelines on the same synthetic data in the same run.
@@ -112,9 +113,6 @@ struct SurvivalBench: ParsableCommand {
         """
 }
 
-private func note(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
 
 /// Proportional-hazards data with known β: xⱼ ~ N(0, 1), βⱼ = ±0.1·(j+1), exponential event times
 /// (baseline hazard 1/year), uniform censoring over 5 years, times rounded up to the grid (whole

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import FusionModel
 
 /// Fusion-model training speed against PyTorch (CPU) on the same synthetic cohort in the same run.
@@ -104,6 +105,3 @@ struct TrainBench: ParsableCommand {
     }
 }
 
-private func note(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
