@@ -128,11 +128,7 @@ public enum CohortIngest {
             throw GenomicsInputError.cannotOpen(path: url.path, reason: "not readable")
         }
         defer { try? handle.close() }
-        var hasher = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { hasher.update($0) }
-        }
-        return SHA256.hexString(hasher.finalize())
+        return try SHA256.hex(reading: handle)
     }
 
     static func report(_ contents: CohortContents, _ parameters: IngestParameters, unchanged: Bool,

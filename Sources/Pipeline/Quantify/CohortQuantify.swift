@@ -93,9 +93,7 @@ public enum CohortQuantify {
             throw QuantifyError.slideUnreadable(slide: URL(fileURLWithPath: path).lastPathComponent, reason: "not readable")
         }
         defer { try? handle.close() }
-        var hasher = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { chunk.withUnsafeBytes { hasher.update($0) } }
-        return (SHA256.hexString(hasher.finalize()), slide.levels[0].width, slide.levels[0].height)
+        return (try SHA256.hex(reading: handle), slide.levels[0].width, slide.levels[0].height)
     }
 
     /// Writes one slide's rows; call inside a transaction.
