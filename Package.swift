@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["CCairo", "CPango", "TMECore"], exclude: ["README.md"]),
         .target(name: "TissueAnalysis", dependencies: ["TMECore"], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "Survival", "FusionModel",
-                                             "Reports", "SlideIO", "TissueAnalysis"], exclude: ["README.md"]),
+                                             "Reports", "SlideIO", "TissueAnalysis"], exclude: ["README.md", "Reports/README.md", "Quantify/README.md"]),
 
         // MARK: - Executables
         .executableTarget(name: "tme", dependencies: [
