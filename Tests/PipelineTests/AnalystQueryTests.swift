@@ -32,6 +32,11 @@ import TestSupport
                     "\(outputs["01_response_rate_by_tmb_and_phenotype.sql"] ?? "")")
             // TPS >= 50 %: P01 (CR), P04 (SD), P07 (PR) → 2 of 3.
             #expect(outputs["02_pdl1_tps_categories.sql"]?.contains("TPS >= 50%,3,66.7") == true)
+            // NE is not evaluable: neither responder nor non-responder.
+            let ne = try connection.query("""
+                SELECT objective_response FROM tme.biomarker_summary WHERE cohort = 'screen-fixture' AND patient_id = 'P05'
+                """).first!.decode("objective_response", as: Bool?.self)
+            #expect(ne == nil)
             // The analyst role really is in force: a base table is refused in the same way.
             let denied = try psql(database, ["-c", "SET ROLE tme_analyst", "-c", "SELECT * FROM tme.patients"])
             #expect(denied.status != 0 && denied.stderr.contains("permission denied"))
