@@ -23,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // posix_spawn with closefrom and the wait-status macros, which Swift cannot import.
         .target(name: "CProcess"),
+        .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
 
         // MARK: - Libraries
         .target(name: "TMECore", exclude: ["README.md"]),
@@ -32,7 +33,7 @@ let package = Package(
         .target(name: "Survival", exclude: ["README.md"]),
         .target(name: "CohortSimulator", dependencies: ["SlideIO"], exclude: ["README.md"]),
         .target(name: "FusionModel", dependencies: ["COpenBLAS", "TMECore"], exclude: ["README.md"]),
-        .target(name: "Reports", dependencies: ["CCairo", "CPango", "TMECore"], exclude: ["README.md"]),
+        .target(name: "Reports", dependencies: ["CCairo", "CJPEG", "CPango", "TMECore"], exclude: ["README.md"]),
         .target(name: "TissueAnalysis", dependencies: ["TMECore"], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "Survival", "FusionModel",
                                              "Reports", "SlideIO", "TissueAnalysis"], exclude: ["README.md", "Reports/README.md", "Quantify/README.md"]),

@@ -11,7 +11,7 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # Debian packages the build, the embedded database, the reports and the checks need.
 TME_PACKAGES=(
-    pkg-config libtiff-dev libcairo2-dev libopenblas-dev libpq-dev zlib1g-dev
+    pkg-config libtiff-dev libjpeg-dev libcairo2-dev libopenblas-dev libpq-dev zlib1g-dev
     postgresql postgresql-client fonts-dejavu-core fonts-droid-fallback poppler-utils libtiff-tools qpdf
     libpango1.0-dev
 )

@@ -35,6 +35,11 @@ import TestSupport
             #expect((2...4).contains(pages), "pages: \(pages)")
             #expect(info["Page size"] == "595.276 x 841.89 pts (A4)")
             #expect(info["CreationDate"]?.contains("2000") == true)
+            // Slide images are stored as JPEG (DCTDecode), not deflated raw RGB: bounded file size.
+            let images = try PDFTools.run("pdfimages", ["-list", path]).stdout
+            #expect(images.split(separator: "\n").contains { $0.contains(" jpeg ") }, "pdfimages: \(images)")
+            let bytes = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+            #expect(bytes < 1_000_000, "PDF size \(bytes) bytes")
         }
     }
 }

@@ -89,6 +89,29 @@ import Testing
         #expect(result.note.contains("at least 5 deaths"))
     }
 
+    /// PD-L1 measured in 4 of 40 patients (as in the demo, where only some patients have an IHC slide):
+    /// the model is fitted on everyone without it, and the note says so, instead of giving up on
+    /// 4 complete cases.
+    @Test func coxLeavesOutCovariatesMissingForMostPatients() throws {
+        let patients = (0..<40).map { i -> CohortPatient in
+            var p = CohortPatient(patientID: "\(i)")
+            // Deterministic spread of times; every third patient censored.
+            p.tmbPerMb = Double((i * 7) % 23)
+            p.osMonths = Double(5 + (i * 13) % 31) * (p.tmbPerMb! >= 10 ? 1.6 : 1)
+            p.osEvent = i % 3 != 0
+            p.pdl1TPSPercent = i < 4 ? Double(i * 20) : nil
+            p.immunePhenotype = i % 2 == 0 ? "inflamed" : "desert"
+            p.ageYears = 50 + Double((i * 11) % 30); p.ecog = i % 3 == 1 ? 1 : 0
+            return p
+        }
+        let result = ReportStatistics.coxForest(patients)
+        #expect(!result.rows.isEmpty)
+        #expect(!result.rows.contains { $0.label.hasPrefix("PD-L1") })
+        #expect(result.rows.contains { $0.label.hasPrefix("TMB") })
+        #expect(result.note.contains("on 40 complete cases"))
+        #expect(result.note.contains("PD-L1 TPS ≥ 1 % (measured in 4 of 40)"))
+    }
+
     @Test func fileNamesFromPatientIDs() {
         #expect(ReportRunner.fileName("P01") == "P01")
         #expect(ReportRunner.fileName("../etc/passwd") == "_._etc_passwd")

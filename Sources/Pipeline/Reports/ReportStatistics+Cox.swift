@@ -5,8 +5,11 @@ import Survival
 extension ReportStatistics {
     /// The multivariable Cox model of overall survival behind the forest plot (Efron ties):
     /// TMB ≥ 10 mut/Mb, PD-L1 TPS ≥ 1 %, inflamed phenotype, age per 10 years and ECOG ≥ 1, on the
-    /// patients with every value (complete cases). A covariate that is constant among them is
-    /// dropped and named in the note. Needs ≥ 5 deaths; otherwise returns no rows and the reason.
+    /// patients with every value (complete cases). A covariate measured in fewer than half of the
+    /// patients with survival data is left out first (complete-case analysis would otherwise discard
+    /// most of the cohort, e.g. PD-L1 when only a few patients have an IHC slide); a covariate that is
+    /// constant among the complete cases is dropped too. Both are named in the note. Needs ≥ 5
+    /// deaths; otherwise returns no rows and the reason.
     public static func coxForest(_ patients: [CohortPatient]) -> (rows: [ForestRow], note: String) {
         typealias Column = (name: String, value: (CohortPatient) -> Double?)
         var columns: [Column] = [
@@ -17,6 +20,14 @@ extension ReportStatistics {
             ("ECOG ≥ 1", { p in p.ecog.map { $0 >= 1 ? 1 : 0 } }),
         ]
         var dropped: [String] = []
+        let withSurvival = patients.filter { $0.osMonths != nil && $0.osEvent != nil }
+        var sparse: [String] = []
+        columns.removeAll { c in
+            let measured = withSurvival.filter { c.value($0) != nil }.count
+            guard 2 * measured < withSurvival.count else { return false }
+            sparse.append("\(c.name) (measured in \(measured) of \(withSurvival.count))")
+            return true
+        }
         while !columns.isEmpty {
             let complete = patients.filter { p in
                 p.osMonths != nil && p.osEvent != nil && columns.allSatisfy { $0.value(p) != nil }
@@ -44,6 +55,7 @@ extension ReportStatistics {
                     + "(\(patients.count - complete.count) left out for missing values), \(events) deaths; "
                     + "concordance \(ReportFormat.number(s.concordance, digits: 2)); likelihood-ratio test "
                     + KaplanMeierChart.formatP(s.likelihoodRatio.p) + " on \(s.likelihoodRatio.degreesOfFreedom) df."
+                if !sparse.isEmpty { note += " Left out (missing for most patients): " + sparse.joined(separator: ", ") + "." }
                 if !dropped.isEmpty { note += " Dropped (constant or uninformative): " + dropped.joined(separator: ", ") + "." }
                 if !notEstimable.isEmpty { note += " Not estimable: " + notEstimable.joined(separator: ", ") + "." }
                 return (rows, note)

@@ -72,12 +72,17 @@ public struct CohortReport: Sendable {
             try doc.addParagraph("No overall-survival data recorded: Kaplan–Meier curves not available.")
             return
         }
-        for i in stride(from: 0, to: panels.count, by: 2) {
-            let row = panels[i..<min(i + 2, panels.count)].map { p -> any ReportGraphic in
-                p.curves.isEmpty ? FactsBox(title: p.title, facts: [["Not shown", p.note]])
-                    : KaplanMeierChart(title: p.title, curves: p.curves, logRankP: p.logRankP, showConfidenceBands: p.curves.count <= 2)
+        // Panels without two strata become one line of text rather than an empty chart-sized box.
+        let drawn = panels.filter { !$0.curves.isEmpty }
+        for i in stride(from: 0, to: drawn.count, by: 2) {
+            let row: [any ReportGraphic] = drawn[i..<min(i + 2, drawn.count)].map { p in
+                KaplanMeierChart(title: p.title, curves: p.curves, logRankP: p.logRankP, showConfidenceBands: p.curves.count <= 2)
             }
             try doc.addGraphics(row.count == 1 ? row + [FactsBox(title: "", facts: [])] : row, height: 250)
+        }
+        let skipped = panels.filter { $0.curves.isEmpty }
+        if !skipped.isEmpty {
+            try doc.addParagraph("Not shown: " + skipped.map { $0.title + " (" + $0.note + ")" }.joined(separator: "; ") + ".")
         }
         try doc.addParagraph("Curves: Kaplan–Meier estimates with 95 % pointwise log(−log) bands (two-group panels), + = censored; "
                              + "p: log-rank test across strata. Numbers at risk at each labelled time.", style: .small)
