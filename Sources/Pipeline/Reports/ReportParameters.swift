@@ -15,8 +15,8 @@ public struct ReportParameters: Sendable, Hashable, Codable {
     public var minTissueFraction: Double = 0.2
     /// Detect and mark cells on the shown tiles with TissueAnalysis (default true).
     public var markCells: Bool = true
-    /// Key-mutation table rows at most (1…100; default 20).
-    public var maxMutationRows: Int = 20
+    /// Key-mutation table rows at most (1…100; default 12, which keeps a two-slide report within 4 pages).
+    public var maxMutationRows: Int = 12
     /// Fixed creation date and generation time: byte-identical PDFs for identical inputs.
     public var reproducible: Bool = false
     /// "a4" or "letter".

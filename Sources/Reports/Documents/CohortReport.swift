@@ -161,9 +161,7 @@ public struct CohortReport: Sendable {
         style.maxLinesPerCell = 2
         try doc.addTable(Table(columns: [TableColumn("Input", widthWeight: 1.1), TableColumn("Name", widthWeight: 1.6),
                                          TableColumn("SHA-256", widthWeight: 3.2)], rows: rows, style: style))
-        for p in data.provenance.parameters {
-            try doc.addParagraph(p.name + ": " + p.json, style: TextStyle(sizePoints: 7, color: Palette.mutedInk))
-        }
+        try ParameterSummary.addTable(data.provenance.parameters, to: doc)
         try doc.addParagraph(DocumentSettings.researchUseNotice + ".", style: TextStyle(sizePoints: 9, weight: .bold))
     }
 }

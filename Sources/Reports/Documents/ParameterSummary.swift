@@ -25,6 +25,21 @@ struct ParameterSummary: Sendable, Hashable {
         omitted = max(0, flat.count - limit)
     }
 
+    /// The provenance table of parameter sets (name, settings, hash) and a note on where the full
+    /// sets are kept; nothing when there are none.
+    static func addTable(_ sets: [Provenance.ParameterSet], to doc: ReportDocument) throws {
+        guard !sets.isEmpty else { return }
+        var style = TableStyle()
+        style.fontSize = 7
+        style.maxLinesPerCell = 5
+        try doc.addTable(Table(columns: [TableColumn("Parameters", widthWeight: 1.1), TableColumn("Settings", widthWeight: 3.6),
+                                         TableColumn("SHA-256 of the full set", widthWeight: 1.3)],
+                               rows: sets.map { ParameterSummary($0) }.map { [$0.name, $0.text, $0.sha256] }, style: style))
+        try doc.addParagraph("Full parameter sets are stored with the slide metrics and the model run in the database "
+                             + "(tme.slide_tme, tme.model_runs) and in the model's config.json; the hash identifies them.",
+                             style: TextStyle(sizePoints: 7, color: Palette.mutedInk))
+    }
+
     /// One line per setting, "… and N more" at the end when the limit cut some.
     var text: String {
         var parts = settings

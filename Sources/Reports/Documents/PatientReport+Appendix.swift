@@ -25,18 +25,7 @@ extension PatientReport {
         try doc.addTable(Table(columns: [TableColumn("Input", widthWeight: 1.1), TableColumn("Name", widthWeight: 1.6),
                                          TableColumn("SHA-256", widthWeight: 3.2)], rows: rows, style: style))
         let parameters = data.provenance.parameters + (data.model.map { [Provenance.ParameterSet(name: "Model configuration", json: $0.configJSON)] } ?? [])
-        if !parameters.isEmpty {
-            var pstyle = TableStyle()
-            pstyle.fontSize = 7
-            pstyle.maxLinesPerCell = 5
-            let summaries = parameters.map { ParameterSummary($0) }
-            try doc.addTable(Table(columns: [TableColumn("Parameters", widthWeight: 1.1), TableColumn("Settings", widthWeight: 3.6),
-                                             TableColumn("SHA-256 of the full set", widthWeight: 1.3)],
-                                   rows: summaries.map { [$0.name, $0.text, $0.sha256] }, style: pstyle))
-            try doc.addParagraph("Full parameter sets are stored with the slide metrics and the model run in the database "
-                                 + "(tme.slide_tme, tme.model_runs) and in the model's config.json; the hash identifies them.",
-                                 style: TextStyle(sizePoints: 7, color: Palette.mutedInk))
-        }
+        try ParameterSummary.addTable(parameters, to: doc)
         try doc.addParagraph(DocumentSettings.researchUseNotice + ". This report summarises research measurements and a research "
                              + "model; it has not been validated for diagnosis or treatment selection.",
                              style: TextStyle(sizePoints: 9, weight: .bold))

@@ -61,9 +61,10 @@ extension PatientReport {
     }
 
     private func addOtherSlides(_ slides: [SlideFigureData], to doc: ReportDocument) throws {
-        try doc.addHeading("Other slides", level: 2, keepWithNext: 180)
-        for pair in stride(from: 0, to: slides.count, by: 2) {
-            let chunk = slides[pair..<min(pair + 2, slides.count)]
+        try doc.addHeading("Other slides", level: 2, keepWithNext: 160)
+        // Three per row at thumbnail size: IHC companions are context, the H&E above carries the figures.
+        for start in stride(from: 0, to: slides.count, by: 3) {
+            let chunk = slides[start..<min(start + 3, slides.count)]
             var graphics: [any ReportGraphic] = []
             for s in chunk {
                 if let thumb = s.thumbnail {
@@ -74,8 +75,8 @@ extension PatientReport {
                     graphics.append(FactsBox(title: "\(s.slideID) (\(s.stain))", facts: facts(s)))
                 }
             }
-            if graphics.count == 1 { graphics.append(FactsBox(title: "", facts: [])) }
-            try doc.addGraphics(graphics, height: 170)
+            while graphics.count < 3 { graphics.append(FactsBox(title: "", facts: [])) }
+            try doc.addGraphics(graphics, height: 150)
         }
     }
 
