@@ -24,6 +24,8 @@ let package = Package(
         // posix_spawn with closefrom and the wait-status macros, which Swift cannot import.
         .target(name: "CProcess"),
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
+        // glibc's mallopt (not imported by Swift's Glibc module): keep freed tile buffers for reuse.
+        .target(name: "CMalloc"),
 
         // MARK: - Libraries
         .target(name: "TMECore", exclude: ["README.md"]),
@@ -35,7 +37,7 @@ let package = Package(
         .target(name: "FusionModel", dependencies: ["COpenBLAS", "TMECore"], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["CCairo", "CJPEG", "CPango", "TMECore"], exclude: ["README.md"]),
         .target(name: "TissueAnalysis", dependencies: ["TMECore"], exclude: ["README.md"]),
-        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "Survival", "FusionModel",
+        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "CMalloc", "Survival", "FusionModel",
                                              "Reports", "SlideIO", "TissueAnalysis"], exclude: ["README.md", "Reports/README.md", "Quantify/README.md"]),
 
         // MARK: - Executables
@@ -45,7 +47,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tme-bench", dependencies: [
-            "SlideIO",
+            "SlideIO", "CohortSimulator",
             "FusionModel",
             "TissueAnalysis",
             "Pipeline", "BiomarkerStore", "TMECore", "Survival",
@@ -67,7 +69,8 @@ let package = Package(
         .testTarget(name: "TissueAnalysisTests", dependencies: ["TissueAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "TestSupport"]),
-        .testTarget(name: "QuantifyTests", dependencies: ["Pipeline", "CohortSimulator", "TissueAnalysis", "BiomarkerStore", "TestSupport"]),
+        .testTarget(name: "QuantifyTests", dependencies: ["Pipeline", "CohortSimulator", "TissueAnalysis", "BiomarkerStore", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ModelPipelineTests", dependencies: ["Pipeline", "FusionModel", "BiomarkerStore", "TestSupport"]),
         .testTarget(name: "BiomarkerStoreTests", dependencies: ["BiomarkerStore", "Pipeline", "TestSupport"]),
     ]

@@ -13,6 +13,7 @@ struct Bench: AsyncParsableCommand {
             SurvivalBench.self,
             QuantifyBench.self,
             QuantifyValidateBench.self,
+            QuantifyWSIBench.self,
             SlideBench.self,
             TrainBench.self,
             ReportBench.self,

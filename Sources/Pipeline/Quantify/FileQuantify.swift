@@ -10,7 +10,9 @@ public enum FileQuantify {
         public var marker: IHCMarker?
         public var level: Int
         public var micronsPerPixel: Double
+        /// Tissue tiles analysed, and all tiles of the grid on the analysis level (tissue or not).
         public var tiles: Int
+        public var gridTiles: Int
         public var cells: Int
         public var wallSeconds: Double
         public var cellsFile: String?
@@ -18,7 +20,7 @@ public enum FileQuantify {
 
         public init(_ q: SlideQuantification, cellsFile: String?) {
             path = q.path; stain = q.stain; marker = q.marker; level = q.level; micronsPerPixel = q.micronsPerPixel
-            tiles = q.tiles.count; cells = q.cellCount; wallSeconds = q.wallSeconds; self.cellsFile = cellsFile; metrics = q.metrics
+            tiles = q.tiles.count; gridTiles = q.gridTileCount; cells = q.cellCount; wallSeconds = q.wallSeconds; self.cellsFile = cellsFile; metrics = q.metrics
         }
     }
 
