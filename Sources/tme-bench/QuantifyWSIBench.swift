@@ -24,6 +24,8 @@ struct QuantifyWSIBench: ParsableCommand {
     var work = NSTemporaryDirectory() + "tme-bench-wsi"
     @Option(help: "The tme executable (default: the one beside tme-bench).") var tme: String?
     @Flag(help: "Render the slide again even if one with the same config exists.") var regenerate = false
+    @Flag(name: .customLong("cells-out"), help: "Also write every cell as GeoJSON (into --work) during the measured run.")
+    var cellsOut = false
 
     func validate() throws {
         guard (256...200_000).contains(size) else { throw ValidationError("--size must be 256–200000 px") }
@@ -39,8 +41,10 @@ struct QuantifyWSIBench: ParsableCommand {
         }
         let jsonPath = work + "/quantify.json"
         let loadBefore = Self.loadAverage()
-        FileHandle.standardError.write(Data("quantify-wsi: \(executable) quantify \(slide) --json --workers \(workers)\n".utf8))
-        let child = try ChildRun.run(executable, ["quantify", slide, "--json", "--workers", String(workers)], stdout: jsonPath)
+        var arguments = ["quantify", slide, "--json", "--workers", String(workers)]
+        if cellsOut { arguments += ["--cells-out", work + "/cells.geojson"] }
+        FileHandle.standardError.write(Data("quantify-wsi: \(executable) \(arguments.joined(separator: " "))\n".utf8))
+        let child = try ChildRun.run(executable, arguments, stdout: jsonPath)
         let loadAfter = Self.loadAverage()
         guard child.status == 0 else { throw ValidationError("tme quantify failed with status \(child.status)") }
         let output = try Self.summary(jsonPath)
