@@ -53,14 +53,16 @@ struct QuantifyWSIBench: ParsableCommand {
         print("slide                 \(size) × \(size) px at 0.5 µm/px (\(String(format: "%.0f", megapixels)) Mpx), \(slide)")
         print(String(format: "tissue tiles          %d of %d (%.1f %% of the grid), %d cells", output.tiles, output.gridTiles,
                      100 * Double(output.tiles) / Double(max(1, output.gridTiles)), output.cells))
-        print(String(format: "wall clock            %.1f s  (target < 120 s: %@)", child.wallSeconds, child.wallSeconds < 120 ? "met" : "MISSED"))
+        let issueSize = size == 40_000 && workers == 2
+        func verdict(_ met: Bool) -> String { issueSize ? (met ? "met" : "MISSED") : "for 40,000² px on 2 workers" }
+        print(String(format: "wall clock            %.1f s  (target < 120 s: %@)", child.wallSeconds, verdict(child.wallSeconds < 120)))
         print(String(format: "CPU time              %.1f s user + %.1f s system (%.0f %% of one core)", child.userSeconds,
                      child.systemSeconds, 100 * (child.userSeconds + child.systemSeconds) / child.wallSeconds))
         let busy = child.userSeconds + child.systemSeconds
         print(String(format: "wall on %d free cores ≈ %.1f s  (CPU time / workers: what an idle machine gives; compare with the load)",
                      workers, busy / Double(workers)))
         print(String(format: "peak RSS              %.0f MiB = %.2f GiB  (target < 1.5 GiB: %@)", child.peakRSSBytes / 1_048_576, gib,
-                     gib < 1.5 ? "met" : "MISSED"))
+                     verdict(gib < 1.5)))
         print(String(format: "tissue                %.0f Mpx (%.1f %% of the slide, as measured by the analysis)",
                      output.tissueMegapixels, 100 * output.tissueMegapixels / megapixels))
         print(String(format: "throughput            %.1f Mpx/s of slide, %.1f Mpx/s of tissue", megapixels / child.wallSeconds,
