@@ -14,6 +14,26 @@ public struct PatientPrediction: Sendable, Hashable, Codable {
     public var modalitiesUsed: [Modality]
     /// Fusion gate α per modality (0 for absent ones).
     public var modalityWeights: [Modality: Double]
+
+    /// The mean of several models' predictions of one patient: mean probability, risk score, attention
+    /// and gates; the first prediction's id and modalities (the same for models of one architecture).
+    /// A single prediction is returned unchanged; `predictions` must not be empty.
+    public static func mean(_ predictions: [PatientPrediction]) -> PatientPrediction {
+        var out = predictions[0]
+        guard predictions.count > 1 else { return out }
+        let k = Double(predictions.count)
+        out.responseProbability = predictions.reduce(0) { $0 + $1.responseProbability } / k
+        out.riskScore = predictions.reduce(0) { $0 + $1.riskScore } / k
+        if let a = out.attention {
+            var sum = [Double](repeating: 0, count: a.count)
+            for p in predictions { for (j, v) in (p.attention ?? []).enumerated() where j < sum.count { sum[j] += Double(v) } }
+            out.attention = sum.map { Float($0 / k) }
+        }
+        var weights: [Modality: Double] = [:]
+        for p in predictions { for (m, w) in p.modalityWeights { weights[m, default: 0] += w / k } }
+        out.modalityWeights = weights
+        return out
+    }
 }
 
 /// A trained network with the standardisation fitted on its training patients: everything needed to

@@ -60,4 +60,31 @@ import Testing
         // Every patient has exactly one out-of-fold prediction, in input order.
         #expect(clean.outOfFold.map(\.id) == samples.map(\.id))
     }
+
+    /// A seed bag per fold: member 0 is the single-seed run, the other members differ, and the fold's
+    /// held-out prediction is the members' mean (probability, risk, attention).
+    @Test func seedsPerFoldAverageTheMembers() throws {
+        let samples = SyntheticCohort.splitSignal(patients: 30, tiles: 4, seed: 5).samples
+        let network = try FusionNetwork(configuration: FusionNetworkConfiguration(
+            tileFeatures: 3, genomicFeatures: 3, clinicalFeatures: 2, tileHidden: 6, attentionHidden: 4, embedding: 4, dropout: 0.1))
+        let params = TrainingParameters(epochs: 2, batchSize: 8, seed: 3)
+        let single = try CrossValidation.run(samples, network: network, parameters: params, folds: 3)
+        let bag = try CrossValidation.run(samples, network: network, parameters: params, folds: 3, seedsPerFold: 3)
+        #expect(bag.folds.map(\.testIndices) == single.folds.map(\.testIndices))
+        for (b, s) in zip(bag.folds, single.folds) {
+            #expect(b.trainings.count == 3 && b.models[0] == s.models[0] && b.models[1] != b.models[0])
+            let each = try b.models.map { try $0.predict(b.testIndices.map { samples[$0] }) }
+            for (j, p) in b.testPredictions.enumerated() {
+                let probability = each.reduce(0.0) { $0 + $1[j].responseProbability } / 3
+                let risk = each.reduce(0.0) { $0 + $1[j].riskScore } / 3
+                #expect(abs(p.responseProbability - probability) < 1e-12 && abs(p.riskScore - risk) < 1e-12)
+                let a0 = try #require(each[0][j].attention), a = try #require(p.attention)
+                let expected = a0.indices.map { t in each.reduce(0.0) { $0 + Double($1[j].attention![t]) } / 3 }
+                #expect(zip(a, expected).allSatisfy { abs(Double($0) - $1) < 1e-6 })
+            }
+        }
+        #expect(throws: FusionModelError.self) {
+            try CrossValidation.run(samples, network: network, parameters: params, folds: 3, seedsPerFold: 0)
+        }
+    }
 }
