@@ -14,11 +14,14 @@ struct Train: AsyncParsableCommand {
             """)
 
     @Option(help: "Cohort name (as given to tme ingest).") var cohort: String
-    @Option(help: "Cross-validation folds (by patient, stratified by response), 2–20.") var folds = 5
-    @Option(help: "Seed of every random choice (tile sampling, folds, initialisation, batches, bootstrap).") var seed: UInt64 = 1
-    @Option(help: "Maximum epochs per fold (early stopping on a validation split of the training folds).") var epochs = 100
-    @Option(name: .customLong("max-tiles"), help: "Largest bag of tiles per patient (seeded subsample).") var maxTiles = 500
-    @Option(help: "Bootstrap resamples for the 95 % intervals.") var bootstrap = 1000
+    @Option(help: ArgumentHelp("Training options as JSON (the fields of ModelTrainingOptions; absent fields keep their defaults).",
+                               valueName: "file.json"))
+    var options: String?
+    @Option(help: "Cross-validation folds (by patient, stratified by response), 2–20 (default 5).") var folds: Int?
+    @Option(help: "Seed of every random choice (tile sampling, folds, initialisation, batches, bootstrap) (default 1).") var seed: UInt64?
+    @Option(help: "Maximum epochs per fold (early stopping on a validation split of the training folds) (default 100).") var epochs: Int?
+    @Option(name: .customLong("max-tiles"), help: "Largest bag of tiles per patient (seeded subsample) (default 500).") var maxTiles: Int?
+    @Option(help: "Bootstrap resamples for the 95 % intervals (default 1000).") var bootstrap: Int?
     @Option(help: "Simulator truth folder (default: <ingested folder>/truth when present).") var truth: String?
     @Flag(name: .customLong("no-ablations"), help: "Skip the single-modality networks and the clinical Cox baseline.")
     var noAblations = false
@@ -26,17 +29,18 @@ struct Train: AsyncParsableCommand {
     @Option(help: "Output folder for the model (e.g. models/NAME).") var out: String
 
     func validate() throws {
-        guard (2...20).contains(folds) else { throw ValidationError("--folds must be 2–20") }
-        guard epochs >= 1 else { throw ValidationError("--epochs must be ≥ 1") }
-        guard maxTiles >= 1 else { throw ValidationError("--max-tiles must be ≥ 1") }
-        guard (10...100_000).contains(bootstrap) else { throw ValidationError("--bootstrap must be 10–100000") }
+        if let folds { guard (2...20).contains(folds) else { throw ValidationError("--folds must be 2–20") } }
+        if let epochs { guard epochs >= 1 else { throw ValidationError("--epochs must be ≥ 1") } }
+        if let maxTiles { guard maxTiles >= 1 else { throw ValidationError("--max-tiles must be ≥ 1") } }
+        if let bootstrap { guard (10...100_000).contains(bootstrap) else { throw ValidationError("--bootstrap must be 10–100000") } }
     }
 
     func run() async throws {
-        var options = ModelTrainingOptions(folds: folds, seed: seed, epochs: epochs)
-        options.data.maxTilesPerPatient = maxTiles
-        options.evaluation.bootstrapReplicates = bootstrap
-        options.ablations = !noAblations
+        var options = try self.options.map { try ModelTrainingOptions.read(path: $0) } ?? ModelTrainingOptions()
+        options.apply(folds: folds, seed: seed, epochs: epochs)
+        if let maxTiles { options.data.maxTilesPerPatient = maxTiles }
+        if let bootstrap { options.evaluation.bootstrapReplicates = bootstrap }
+        if noAblations { options.ablations = false }
         let connection = try Database.open(log: note)
         let display = TrainingProgressDisplay()
         let result = try ModelTraining.run(cohort: cohort, on: connection, options: options, output: out,

@@ -1,7 +1,7 @@
 import BiomarkerStore
 import Foundation
 import FusionModel
-import Pipeline
+@testable import Pipeline
 import Testing
 import TestSupport
 
@@ -64,7 +64,12 @@ import TestSupport
                 for key in ["cindex", "cindex_ci", "auc", "auc_ci"] { #expect(v[key] != nil, "\(variant).\(key)") }
             }
             #expect((evaluation["fusion"] as? [String: Any])?["brier"] != nil && (evaluation["fusion"] as? [String: Any])?["ece"] != nil)
-            #expect(evaluation["oracle"] == nil)
+            #expect(evaluation["oracle"] == nil && evaluation["oracle_projection"] == nil)
+            // Genomics hidden for round(0.3 × 36) = 11 patients at scoring; with the 4 who lack genomics, 11–15 are flagged.
+            let removed = try #require(evaluation["fusion_genomics_removed"] as? [String: Any])
+            #expect(removed["cindex"] != nil && (removed["note"] as? String)?.contains("for 11 patients") == true)
+            let flagged = try #require(evaluation["genomics_removed_patients"] as? Int)
+            #expect((11...15).contains(flagged))
             // 36 patients, ~25 events, 4 + 15 + 5 inputs: EPV ≈ 1 → warned.
             #expect(result.evaluation.warnings.contains { $0.contains("events per input variable") })
             let runs = try c.query("SELECT model_id, weights_sha256, kind FROM tme.model_runs")
@@ -104,6 +109,33 @@ import TestSupport
             }
             let highs = stored1.values.filter { $0.group == "high" }.count
             #expect(abs(highs - ModelFixture.patients / 2) <= 1)
+        }
+    }
+
+    /// Genomics hidden at scoring time: exactly the chosen patients (and those without genomics) are
+    /// scored without it, and their modalities used say so; everyone else keeps the out-of-fold prediction.
+    @Test func genomicsRemovedAtScoringIsFlagged() throws {
+        try TestDatabase.with { c, _ in
+            try ModelFixture.load(c)
+            let options = Self.options()
+            let data = try CohortModelData.load(cohort: ModelFixture.cohort, on: c, parameters: options.data)
+            let samples = data.trainable.map(\.sample)
+            let network = try FusionNetwork(configuration: options.network(tileFeatures: data.featureNames.tile.count,
+                                                                           modalities: Modality.allCases))
+            let cv = try CrossValidation.run(samples, network: network, parameters: options.training, folds: options.folds)
+            let (predictions, hidden) = try #require(try ModelTraining.genomicsRemovedPredictions(cv, samples: samples, options: options))
+            #expect(hidden.count == 11)
+            for (i, p) in predictions.enumerated() {
+                let expectGenomics = samples[i].genomic != nil && !hidden.contains(i)
+                #expect(p.modalitiesUsed.contains(.genomics) == expectGenomics, "position \(i)")
+                if !hidden.contains(i) { #expect(p == cv.outOfFold[i]) }
+            }
+            // Hiding genomics changes the scores of patients who had it.
+            let changed = hidden.filter { samples[$0].genomic != nil && predictions[$0].riskScore != cv.outOfFold[$0].riskScore }
+            #expect(!changed.isEmpty)
+            var none = options
+            none.genomicsRemovedFraction = 0
+            #expect(try ModelTraining.genomicsRemovedPredictions(cv, samples: samples, options: none) == nil)
         }
     }
 

@@ -6,8 +6,9 @@ public struct EnsemblePrediction: Sendable, Hashable, Codable {
     public var id: String
     /// Mean of the members' P(CR/PR).
     public var responseProbability: Double
-    /// Smallest and largest member probability: the spread of the k models trained on different
-    /// folds (with 5 folds, the range of 5 values).
+    /// Smallest and largest member probability: the spread of the k × s models trained on different
+    /// folds and seeds (with 5 folds and 1 seed per fold, the range of 5 values). Not a confidence
+    /// interval: it shows how much the score depends on which patients and seed trained the model.
     public var responseProbabilityLower: Double
     public var responseProbabilityUpper: Double
     /// Mean of the members' Cox log hazards (higher = worse).
@@ -17,8 +18,8 @@ public struct EnsemblePrediction: Sendable, Hashable, Codable {
     public var modalitiesUsed: [Modality]
 }
 
-/// The k models of a k-fold cross-validation, used together for scoring: each was trained on
-/// k − 1 folds with its own standardisation. Averaging them is the usual "CV ensemble"; the
+/// The k × s models of a k-fold cross-validation with s seeds per fold, used together for scoring:
+/// each was trained on k − 1 folds with its own standardisation. Averaging them is the usual "CV ensemble"; the
 /// spread of the members is the interval stored with each probability.
 public struct FoldEnsemble: Sendable, Hashable, Codable {
     public var members: [TrainedFusionModel]

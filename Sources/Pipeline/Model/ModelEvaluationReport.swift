@@ -15,10 +15,15 @@ public struct ModelEvaluationReport: Sendable, Hashable, Codable {
     public var clinicalOnly: VariantEvaluation?
     public var clinicalCox: VariantEvaluation?
     public var oracle: VariantEvaluation?
+    /// With simulator truth: how much of the true signal each modality's inputs carry (see `OracleProjection`).
+    public var oracleProjection: OracleProjection?
     /// The fusion ensemble's fold models scoring their held-out patients with genomics hidden
     /// for a seeded `genomicsRemovedFraction` of them.
     public var fusionGenomicsRemoved: VariantEvaluation?
     public var genomicsRemovedFraction: Double
+    /// Patients that `fusionGenomicsRemoved` scored without genomics (hidden, or absent in the data):
+    /// their predictions' modalities used lack genomics.
+    public var genomicsRemovedPatients: Int?
     /// Events per input variable: OS events / (tile + genomic + clinical features) for the fusion
     /// model, / clinical features for the Cox baseline (Peduzzi et al. 1996 advise ≥ 10).
     public var eventsPerVariable: [String: Double]
@@ -31,8 +36,9 @@ public struct ModelEvaluationReport: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case cohort, patients, folds, seed, fusion, slideOnly = "slide_only", genomicsOnly = "genomics_only"
-        case clinicalOnly = "clinical_only", clinicalCox = "clinical_cox", oracle
+        case clinicalOnly = "clinical_only", clinicalCox = "clinical_cox", oracle, oracleProjection = "oracle_projection"
         case fusionGenomicsRemoved = "fusion_genomics_removed", genomicsRemovedFraction = "genomics_removed_fraction"
+        case genomicsRemovedPatients = "genomics_removed_patients"
         case eventsPerVariable = "events_per_variable", fusionParameterCount = "fusion_parameter_count"
         case missingModalities = "missing_modalities", warnings, evaluation
     }

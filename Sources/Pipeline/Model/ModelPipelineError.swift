@@ -16,6 +16,8 @@ public enum ModelPipelineError: Error, Sendable, Hashable, CustomStringConvertib
     case truthFile(path: String, line: Int, reason: String)
     /// A stored array column could not be parsed.
     case malformedArray(table: String, column: String)
+    /// A training-options JSON file (`tme train --options`) is unreadable or names an unknown option.
+    case optionsFile(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -37,6 +39,8 @@ public enum ModelPipelineError: Error, Sendable, Hashable, CustomStringConvertib
             return "\(path):\(line): \(reason)"
         case .malformedArray(let table, let column):
             return "\(table).\(column): an array value is not a PostgreSQL array of numbers"
+        case .optionsFile(let path, let reason):
+            return "\(path): \(reason)"
         }
     }
 }

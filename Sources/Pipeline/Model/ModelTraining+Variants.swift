@@ -15,7 +15,8 @@ extension ModelTraining {
         let network = try FusionNetwork(configuration: options.network(tileFeatures: tileFeatures, modalities: [m]))
         var p = options.training
         p.modalityDropout = 0
-        let cv = try CrossValidation.run(subset, network: network, parameters: p, folds: options.folds) {
+        let cv = try CrossValidation.run(subset, network: network, parameters: p, folds: options.folds,
+                                         seedsPerFold: options.seedsPerFold) {
             progress(.epoch(variant: name, fold: $0, record: $1))
         }
         return VariantEvaluation.evaluate(probabilities: cv.outOfFold.map(\.responseProbability), risks: cv.outOfFold.map(\.riskScore),
@@ -55,7 +56,22 @@ extension ModelTraining {
 
     /// Each fusion fold model scores its held-out patients, with genomics hidden for a seeded
     /// `genomicsRemovedFraction` of them (those patients' modalities_used lacks genomics).
-    static func genomicsRemoved(_ cv: CrossValidationResult, samples: [PatientSample], options: ModelTrainingOptions) throws -> VariantEvaluation? {
+    /// Returns the evaluation and the number of patients scored without genomics (hidden or absent).
+    static func genomicsRemoved(_ cv: CrossValidationResult, samples: [PatientSample], options: ModelTrainingOptions) throws
+        -> (evaluation: VariantEvaluation, withoutGenomics: Int)? {
+        guard let (out, chosen) = try genomicsRemovedPredictions(cv, samples: samples, options: options) else { return nil }
+        let flagged = out.filter { !$0.modalitiesUsed.contains(.genomics) }.count
+        let evaluation = VariantEvaluation.evaluate(
+            probabilities: out.map(\.responseProbability), risks: out.map(\.riskScore),
+            responses: samples.map(\.response), survival: samples.map(\.survival), parameters: options.evaluation,
+            note: "fusion out-of-fold predictions with genomics removed at scoring for \(chosen.count) patients; "
+                + "\(flagged) scored without genomics")
+        return (evaluation, flagged)
+    }
+
+    /// The out-of-fold predictions with genomics hidden for the seeded choice of patients (positions in `samples`).
+    static func genomicsRemovedPredictions(_ cv: CrossValidationResult, samples: [PatientSample], options: ModelTrainingOptions) throws
+        -> (predictions: [PatientPrediction], hidden: Set<Int>)? {
         guard options.genomicsRemovedFraction > 0, samples.contains(where: { $0.genomic != nil }) else { return nil }
         var g = SeededGenerator(seed: options.training.seed ^ 0x6E6F_6765_6E6F_6D65)
         var chosen = Set<Int>()
@@ -65,15 +81,10 @@ extension ModelTraining {
         var out = cv.outOfFold
         for fold in cv.folds {
             let hidden = fold.testIndices.filter { chosen.contains($0) }
-            let preds = try fold.training.model.predict(hidden.map { samples[$0] }, removing: [.genomics])
+            let preds = try fold.predict(hidden.map { samples[$0] }, removing: [.genomics])
             for (i, p) in zip(hidden, preds) { out[i] = p }
         }
-        let flagged = out.filter { !$0.modalitiesUsed.contains(.genomics) }.count
-        return VariantEvaluation.evaluate(probabilities: out.map(\.responseProbability), risks: out.map(\.riskScore),
-                                          responses: samples.map(\.response), survival: samples.map(\.survival),
-                                          parameters: options.evaluation,
-                                          note: "fusion out-of-fold predictions with genomics removed at scoring for \(chosen.count) patients; "
-                                              + "\(flagged) scored without genomics")
+        return (out, chosen)
     }
 
     // MARK: - Oracle

@@ -78,10 +78,11 @@ public enum ModelTraining {
         let modalities = Modality.allCases.filter { m in samples.contains { $0.availableModalities.contains(m) } }
         let network = try FusionNetwork(configuration: options.network(tileFeatures: data.featureNames.tile.count, modalities: modalities))
         progress(.variant(name: "fusion", folds: options.folds, maxEpochs: options.training.epochs))
-        let cv = try CrossValidation.run(samples, network: network, parameters: options.training, folds: options.folds) {
+        let cv = try CrossValidation.run(samples, network: network, parameters: options.training, folds: options.folds,
+                                         seedsPerFold: options.seedsPerFold) {
             progress(.epoch(variant: "fusion", fold: $0, record: $1))
         }
-        let members = cv.folds.map(\.training.model)
+        let members = cv.folds.flatMap(\.models)
         var ensemble = FoldEnsemble(members: members, featureNames: data.featureNames, trainingMedianRisk: 0)
         let inSample = try ensemble.predict(samples)
         ensemble.trainingMedianRisk = FoldEnsemble.median(inSample.map(\.riskScore))
@@ -102,6 +103,7 @@ public enum ModelTraining {
                                                 note: "gated fusion of \(modalities.map(\.rawValue).joined(separator: ", ")); out-of-fold predictions")
         let removed = try genomicsRemoved(cv, samples: samples, options: options)
         let oracle = truth.flatMap { oracleEvaluation($0, samples: samples, parameters: e) }
+        let projection = truth.flatMap { OracleProjection.evaluate($0, samples: samples, folds: cv.folds.map(\.testIndices)) }
         let events = survival.filter { $0?.event == true }.count
         let inputs = data.featureNames.tile.count + ModelInputEncoding.genomicNames.count + ModelInputEncoding.clinicalNames.count
         var epv: [String: Double] = ["fusion": Double(events) / Double(inputs),
@@ -116,12 +118,14 @@ public enum ModelTraining {
         }
         var missing: [String: Int] = [:]
         for (m, c) in data.missingCounts { missing[m.rawValue] = c }
-        let report = ModelEvaluationReport(
+        var report = ModelEvaluationReport(
             cohort: data.cohortName, patients: samples.count, folds: options.folds, seed: options.training.seed, fusion: fusion,
             slideOnly: variants["slide"], genomicsOnly: variants["genomics"], clinicalOnly: variants["clinical"],
-            clinicalCox: variants["cox"], oracle: oracle, fusionGenomicsRemoved: removed,
+            clinicalCox: variants["cox"], oracle: oracle, fusionGenomicsRemoved: removed?.evaluation,
             genomicsRemovedFraction: options.genomicsRemovedFraction, eventsPerVariable: epv,
             fusionParameterCount: parameterCount, missingModalities: missing, warnings: warnings, evaluation: e)
+        report.oracleProjection = projection
+        report.genomicsRemovedPatients = removed?.withoutGenomics
         return (ensemble, report, inSample)
     }
 }

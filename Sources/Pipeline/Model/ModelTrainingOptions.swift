@@ -4,6 +4,9 @@ import FusionModel
 public struct ModelTrainingOptions: Sendable, Hashable, Codable {
     /// Cross-validation folds (by patient, stratified by response). Default 5, sensible 3–10.
     public var folds: Int
+    /// Networks trained per fold with different seeds (a seed bag; the fold predicts their mean, and every
+    /// one is a member of the scoring ensemble). Default 1, sensible 1–10; training time grows linearly.
+    public var seedsPerFold: Int
     /// Optimisation, early stopping and seed (`training.seed` seeds everything).
     public var training: TrainingParameters
     /// Widths of the network (the feature counts are set from the data).
@@ -23,6 +26,7 @@ public struct ModelTrainingOptions: Sendable, Hashable, Codable {
 
     public init(folds: Int = 5, seed: UInt64 = 1, epochs: Int = 100) {
         self.folds = folds
+        seedsPerFold = 1
         training = TrainingParameters(epochs: epochs, seed: seed)
         tileHidden = 32
         attentionHidden = 16
