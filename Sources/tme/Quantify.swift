@@ -25,6 +25,10 @@ struct Quantify: AsyncParsableCommand {
     @Option(name: .customLong("cells-out"), help: ArgumentHelp("Write every cell as GeoJSON here.", valueName: "file.geojson"))
     var cellsOut: String?
     @Option(help: "Worker threads (default: all cores).") var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("tile-microns"), help: ArgumentHelp(
+        "Side of the analysis tiles (rows of tme.tiles; the fusion model's bag instances), µm, 64–4096 (default 512).",
+        valueName: "µm"))
+    var tileMicrons: Double?
     @Flag(help: "With --cohort: recompute slides already quantified.") var force = false
     @Flag(help: "Print the results as JSON.") var json = false
 
@@ -34,6 +38,7 @@ struct Quantify: AsyncParsableCommand {
         guard IHCMarker(rawValue: marker) != nil else { throw ValidationError("--marker must be PD-L1, CD8 or CD68") }
         if let mpp, !(mpp.isFinite && mpp > 0) { throw ValidationError("--mpp must be a positive number of µm per pixel") }
         guard (1...256).contains(workers) else { throw ValidationError("--workers must be 1–256") }
+        if let tileMicrons, !(64...4096).contains(tileMicrons) { throw ValidationError("--tile-microns must be 64–4096") }
         if cohort != nil, cellsOut != nil || mpp != nil || stain != "he" {
             throw ValidationError("--cells-out, --mpp and --stain apply to slide files; a cohort's slides carry their stain and mpp")
         }
@@ -42,7 +47,8 @@ struct Quantify: AsyncParsableCommand {
     func run() async throws {
         if let cohort {
             let connection = try Database.open()
-            let report = try CohortQuantify.run(cohort: cohort, connection: connection, force: force, workers: workers)
+            let report = try CohortQuantify.run(cohort: cohort, connection: connection, force: force, workers: workers,
+                                                tileSizeMicrons: tileMicrons)
             if json { try printJSON(report) } else { print(report.summary) }
             if report.failed > 0 {
                 note("failed slides: " + report.slides.filter { $0.status == "failed" }.map(\.slideID).joined(separator: ", "))
@@ -51,6 +57,7 @@ struct Quantify: AsyncParsableCommand {
             return
         }
         var parameters = QuantifyParameters(stain: QuantifyStain(rawValue: stain)!, marker: IHCMarker(rawValue: marker))
+        if let tileMicrons { parameters.tileSizeMicrons = tileMicrons }
         parameters.workers = workers
         var outputs: [FileQuantify.Output] = []
         for path in slides {
