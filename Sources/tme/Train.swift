@@ -55,6 +55,14 @@ struct Train: AsyncParsableCommand {
             print("model \(result.configuration.modelID) → \(out) (\(e.patients) patients, \(e.folds) folds)")
             print("variant                   C-index [95% CI]        AUC [95% CI]            Brier   ECE")
             for (name, v) in e.variants { print(Self.row(name, v)) }
+            if let projection = e.oracleProjection {
+                print("oracle projected onto each modality's inputs (the ceiling of a model of that modality alone):")
+                for (name, p) in projection.sets.sorted(by: { $0.key < $1.key }) {
+                    func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "–" }
+                    print("  \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) response-LP R² \(f(p.responseLPR2))  "
+                          + "OS-LP R² \(f(p.osLPR2))  AUC \(f(p.auc))  C \(f(p.cindex))")
+                }
+            }
         }
     }
 
