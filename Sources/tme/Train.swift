@@ -10,12 +10,18 @@ struct Train: AsyncParsableCommand {
         discussion: """
             Writes OUT/model.safetensors (the fold ensemble), OUT/config.json and OUT/evaluation.json \
             (held-out metrics of fusion, slide_only, genomics_only, clinical_only, clinical_cox and, for a \
-            simulated cohort, the oracle), and records a tme.model_runs row. Research use only.
+            simulated cohort, the oracle and its projection onto each modality), and records a tme.model_runs \
+            row. Research use only.
             """)
 
     @Option(help: "Cohort name (as given to tme ingest).") var cohort: String
-    @Option(help: ArgumentHelp("Training options as JSON (the fields of ModelTrainingOptions; absent fields keep their defaults).",
-                               valueName: "file.json"))
+    @Option(help: ArgumentHelp(
+        "Training options as JSON, merged onto the defaults; the flags below override it. Keys: folds, seedsPerFold, "
+            + "training {epochs, batchSize, optimizer {learningRate, weightDecay, …}, modalityDropout, patience, "
+            + "validationFraction, responseLossWeight, survivalLossWeight, seed}, tileHidden, attentionHidden, embedding, "
+            + "dropout, data {maxTilesPerPatient, seed}, evaluation {bootstrapReplicates, seed, unoTruncationMonths}, "
+            + "ablations, genomicsRemovedFraction, coxRidge (e.g. cohorts/eval400/training.json).",
+        valueName: "file.json"))
     var options: String?
     @Option(help: "Cross-validation folds (by patient, stratified by response), 2–20 (default 5).") var folds: Int?
     @Option(help: "Seed of every random choice (tile sampling, folds, initialisation, batches, bootstrap) (default 1).") var seed: UInt64?
