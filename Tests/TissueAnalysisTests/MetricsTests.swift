@@ -82,7 +82,8 @@ import Testing
 
     @Test func tileCompartmentsFromDrawnCells() throws {
         // 512×256 px at 0.5 µm: left 128 µm a tumor nest with 4 lymphocytes, right 128 µm stroma with spindles and
-        // 10 lymphocytes. 64 µm patches: 4 tumor, 4 stroma.
+        // 10 lymphocytes. 64 µm patches counting their own cells (the rule before neighbourhood discs; pinned
+        // here so the patch arithmetic stays checked): 4 tumor, 4 stroma.
         var drawing = SyntheticTile(width: 512, height: 256, micronsPerPixel: 0.5)
         var stromaLymphocytes = 0
         for row in 0..<9 {
@@ -100,7 +101,12 @@ import Testing
             }
         }
         let tile = try drawing.render()
-        let result = try TileAnalyzer().analyze(tile)
+        var parameters = TileAnalysisParameters()
+        parameters.compartments.patchSizeMicrons = 64
+        parameters.compartments.neighbourhoodRadiusMicrons = 0
+        parameters.compartments.tumorMinimumShare = 0.5
+        parameters.compartments.stromaMaximumShare = 0.15
+        let result = try TileAnalyzer(parameters: parameters).analyze(tile)
         let s = result.summary
         #expect(s.compartment(.tumor).patchCount == 4 && s.compartment(.stroma).patchCount == 4)
         #expect(s.compartment(.stroma).counts.lymphocyte == stromaLymphocytes)

@@ -72,9 +72,12 @@ public final class CellGeoJSONWriter: @unchecked Sendable {
         s += #","Nucleus: Circularity":"#; f(n.circularity)
         s += #","Nucleus: Eccentricity":"#; f(n.eccentricity)
         s += #","Nucleus: Solidity":"#; f(n.solidity)
+        s += #","Nucleus: Max diameter µm":"#; f(n.majorAxisMicrons, 2)
+        s += #","Nucleus: Min diameter µm":"#; f(n.minorAxisMicrons, 2)
         s += #","Nucleus: Hematoxylin OD mean":"#; f(n.hematoxylinMean)
         s += #","Nucleus: Hematoxylin OD std dev":"#; f(n.hematoxylinStd)
         s += #","Cytoplasm: Eosin OD mean":"#; f(n.ringEosinMean)
+        s += #","Cytoplasm: Hematoxylin OD mean":"#; f(n.ringHematoxylinMean)
         s += #","Nucleus: DAB OD mean":"#; f(n.nucleusDABMean)
         s += #","Cytoplasm: DAB OD mean":"#; f(n.ringDABMean)
         s += "}}}"

@@ -54,6 +54,14 @@ public enum ValidationMarkdown {
                 let correct = phenotyped.filter { $0.truePhenotype == $0.detectedPhenotype }.count
                 out.append(String(format: "Immune phenotype correct on %d / %d slides (%.0f %%).\n", correct, phenotyped.count,
                                   100 * Double(correct) / Double(phenotyped.count)))
+                let names = ImmunePhenotype.allCases.map(\.rawValue) + ["not assessed"]
+                out.append("| true \\ detected phenotype | " + names.joined(separator: " | ") + " |")
+                out.append("|---|" + String(repeating: "---|", count: names.count))
+                for t in ImmunePhenotype.allCases.map(\.rawValue) {
+                    let row = names.map { d in phenotyped.filter { $0.truePhenotype == t && ($0.detectedPhenotype ?? "not assessed") == d }.count }
+                    out.append("| \(t) | " + row.map(String.init).joined(separator: " | ") + " |")
+                }
+                out.append("")
             }
             let tps = group.compactMap { r in r.trueTPS.flatMap { t in r.detectedTPS.map { abs($0 - t) } } }
             if !tps.isEmpty {

@@ -9,14 +9,18 @@ public struct RuleBasedClassifierParameters: Sendable, Hashable, Codable {
     public var lymphocyteMaximumDiameterMicrons: Double = 7.6
     /// Lymphocyte: circularity ≥ this. Default 0.8, range 0–1.
     public var lymphocyteMinimumCircularity: Double = 0.8
-    /// Lymphocyte: mean hematoxylin ≥ this (dense chromatin). OD, default 0.7, range 0–3.
-    public var lymphocyteMinimumHematoxylin: Double = 0.7
+    /// Lymphocyte: mean hematoxylin ≥ this (dense chromatin, darker than a fibroblast's 0.75). OD, default 0.85,
+    /// range 0–3.
+    public var lymphocyteMinimumHematoxylin: Double = 0.85
     /// Tumor: equivalent diameter ≥ this. µm, default 8, range 4–20.
     public var tumorMinimumDiameterMicrons: Double = 8
     /// Tumor (vesicular chromatin): hematoxylin std/mean ≥ this. Default 0.2, range 0–2.
     public var tumorMinimumHematoxylinCV: Double = 0.2
-    /// Tumor (vesicular, pale): mean hematoxylin ≤ this. OD, default 0.55, range 0–3.
-    public var tumorMaximumHematoxylin: Double = 0.55
+    /// Tumor (vesicular, pale): mean hematoxylin ≤ this. OD, default 0.58, range 0–3.
+    public var tumorMaximumHematoxylin: Double = 0.58
+    /// Tumor (pale nucleus, also when small: a tangentially cut or partly segmented vesicular nucleus): mean
+    /// hematoxylin ≤ `tumorMaximumHematoxylin` and equivalent diameter ≥ this. µm, default 4, range 2–20.
+    public var tumorPaleMinimumDiameterMicrons: Double = 4
     /// Tumor regardless of texture: equivalent diameter ≥ this. µm, default 11, range 6–30.
     public var tumorLargeDiameterMicrons: Double = 11
     /// Macrophage: equivalent diameter in this range. µm, default 6.5–11, range 3–20.
@@ -27,6 +31,9 @@ public struct RuleBasedClassifierParameters: Sendable, Hashable, Codable {
     public var macrophageMaximumSolidity: Double = 0.92
     /// Default 0.6, range 0–1.
     public var macrophageMinimumEccentricity: Double = 0.6
+    /// Macrophage: mean hematoxylin above `tumorMaximumHematoxylin` and at most this (moderately dense
+    /// chromatin: darker than a vesicular tumor nucleus, lighter than a lymphocyte). OD, default 0.85, range 0–3.
+    public var macrophageMaximumHematoxylin: Double = 0.85
 
     public init() {}
 
@@ -40,11 +47,18 @@ public struct RuleBasedClassifierParameters: Sendable, Hashable, Codable {
         var p = RuleBasedClassifierParameters()
         p.lymphocyteMinimumHematoxylin *= factor
         p.tumorMaximumHematoxylin *= factor
+        p.macrophageMaximumHematoxylin *= factor
         return p
     }
 
-    /// For IHC (H-DAB) slides: `counterstain(hematoxylinFactor: 0.6)`.
-    public static var ihc: RuleBasedClassifierParameters { try! counterstain(hematoxylinFactor: 0.6) }
+    /// For IHC (H-DAB) slides: `counterstain(hematoxylinFactor: 0.6)`, and a tumor texture threshold
+    /// (`tumorMinimumHematoxylinCV`) of 0.26 instead of 0.2: the scanner's noise, fixed in OD, weighs more in the
+    /// std/mean of a lighter counterstain, which would otherwise make evenly stained macrophage nuclei "textured".
+    public static var ihc: RuleBasedClassifierParameters {
+        var p = try! counterstain(hematoxylinFactor: 0.6)
+        p.tumorMinimumHematoxylinCV = 0.26
+        return p
+    }
 
     /// Throws `invalidParameter` for the first field outside its range.
     public func validate() throws {
@@ -58,11 +72,13 @@ public struct RuleBasedClassifierParameters: Sendable, Hashable, Codable {
             ("tumorMinimumDiameterMicrons", tumorMinimumDiameterMicrons, 4...20),
             ("tumorMinimumHematoxylinCV", tumorMinimumHematoxylinCV, 0...2),
             ("tumorMaximumHematoxylin", tumorMaximumHematoxylin, 0...3),
+            ("tumorPaleMinimumDiameterMicrons", tumorPaleMinimumDiameterMicrons, 2...20),
             ("tumorLargeDiameterMicrons", tumorLargeDiameterMicrons, 6...30),
             ("macrophageMinimumDiameterMicrons", macrophageMinimumDiameterMicrons, 3...20),
             ("macrophageMaximumDiameterMicrons", macrophageMaximumDiameterMicrons, macrophageMinimumDiameterMicrons...20),
             ("macrophageMaximumSolidity", macrophageMaximumSolidity, 0.5...1),
             ("macrophageMinimumEccentricity", macrophageMinimumEccentricity, 0...1),
+            ("macrophageMaximumHematoxylin", macrophageMaximumHematoxylin, 0...3),
         ]
         for (name, value, range) in checks where !(value.isFinite && range.contains(value)) {
             throw TissueAnalysisError.invalidParameter(name: name, value: "\(value)",
@@ -75,14 +91,19 @@ public struct RuleBasedClassifierParameters: Sendable, Hashable, Codable {
 ///
 /// 1. **Stroma** (fibroblast, spindle): elongation (major/minor) ≥ 2.3 and minor axis ≤ 4.5 µm.
 /// 2. **Lymphocyte**: small, round, dense — equivalent diameter 4–7.6 µm (lymphocyte nuclei are 5–7 µm),
-///    circularity ≥ 0.8, mean hematoxylin ≥ 0.7 OD.
+///    circularity ≥ 0.8, mean hematoxylin ≥ 0.85 OD.
 /// 3. **Tumor** (large, vesicular): diameter ≥ 8 µm and either hematoxylin CV (std/mean) ≥ 0.2 (open
-///    chromatin with a dark rim and nucleoli) or mean hematoxylin ≤ 0.55 OD (pale, open chromatin).
-/// 4. **Macrophage**: diameter 6.5–11 µm, evenly stained (CV < 0.2), and paler than a lymphocyte
-///    (mean hematoxylin < 0.7 OD) or kidney-shaped/oval (solidity ≤ 0.92 or eccentricity ≥ 0.6).
+///    chromatin with a dark rim and nucleoli) or mean hematoxylin ≤ 0.58 OD (pale, open chromatin); also any
+///    pale nucleus (≤ 0.58 OD) of diameter ≥ 4 µm (a vesicular nucleus cut tangentially or partly segmented:
+///    no lymphocyte, macrophage or fibroblast nucleus is that pale).
+/// 4. **Macrophage**: diameter 6.5–11 µm, evenly stained (CV < 0.2), moderately dense chromatin (mean
+///    hematoxylin above 0.58 and at most 0.85 OD: darker than vesicular tumor, lighter than a lymphocyte) and
+///    either lighter than a lymphocyte (< 0.85 OD) or kidney-shaped/oval (solidity ≤ 0.92 or eccentricity ≥ 0.6).
 /// 5. **Tumor** (large): diameter ≥ 11 µm whatever the texture (pleomorphic nuclei).
 /// 6. **Other**: everything else (plasma cells, neutrophils, debris, cut nuclei).
 ///
+/// Hematoxylin levels are those of a tile whose fibroblast nuclei read 0.75 OD (`HematoxylinReference`
+/// rescales each tile to it before classification).
 /// Sizes follow standard histology (lymphocyte nucleus ≈ 1× an erythrocyte, 7 µm; macrophage nuclei
 /// oval/reniform with abundant pale cytoplasm; carcinoma nuclei enlarged and pleomorphic; fibroblasts spindle):
 /// Ross & Pawlina, *Histology*, 8th ed., ch. 6 and 9; Salgado et al., Ann Oncol 26:259, 2015 (TIL morphology).
@@ -113,7 +134,9 @@ public struct RuleBasedCellClassifier: CellClassifier, Hashable, Codable {
         }
         if d >= p.tumorMinimumDiameterMicrons
             && (cv >= p.tumorMinimumHematoxylinCV || n.hematoxylinMean <= p.tumorMaximumHematoxylin) { return .tumor }
+        if d >= p.tumorPaleMinimumDiameterMicrons && n.hematoxylinMean <= p.tumorMaximumHematoxylin { return .tumor }
         if d >= p.macrophageMinimumDiameterMicrons && d <= p.macrophageMaximumDiameterMicrons && cv < p.tumorMinimumHematoxylinCV
+            && n.hematoxylinMean <= p.macrophageMaximumHematoxylin
             && (n.hematoxylinMean < p.lymphocyteMinimumHematoxylin
                 || n.solidity <= p.macrophageMaximumSolidity || n.eccentricity >= p.macrophageMinimumEccentricity) {
             return .macrophage

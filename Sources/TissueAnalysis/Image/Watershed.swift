@@ -10,15 +10,17 @@
 /// whose dynamic `min(peak_A, peak_B) − saddle_AB` is at most `mergeDepth` are then merged, pairs in
 /// decreasing saddle order (union–find): a plateau or ridge split into several seeds becomes one object,
 /// while two overlapping discs with a clear neck stay two (Grimaud 1992, the dynamics of a maximum).
+/// Seeds labelled `protectedFrom` or higher are never merged (whole thin structures, `ThinStructureSeeds`).
 enum Watershed {
     /// - Parameters:
     ///   - heights: per-pixel height (distance map); higher floods first.
     ///   - mask: pixels that may be labelled.
     ///   - seeds: seed labels 1…seedCount (0 elsewhere).
     ///   - levels: number of priority buckets the heights are quantised into.
+    ///   - protectedFrom: seed labels from this one on are never merged.
     /// - Returns: labels after flooding and merging, consecutive from 1, and their count.
     static func flood(heights: [Float], mask: [UInt8], seeds: [Int32], seedCount: Int, width: Int, height: Int,
-                      mergeDepth: Float, levels: Int = 1024) -> (labels: [Int32], count: Int) {
+                      mergeDepth: Float, levels: Int = 1024, protectedFrom: Int32 = .max) -> (labels: [Int32], count: Int) {
         guard seedCount > 0 else { return ([Int32](repeating: 0, count: width * height), 0) }
         var top: Float = 0
         for (i, h) in heights.enumerated() where mask[i] != 0 { top = max(top, h) }
@@ -120,11 +122,12 @@ enum Watershed {
                 }
             }
         }
-        return merge(labels: &labels, peak: peak, saddles: saddles, seedCount: seedCount, mergeDepth: mergeDepth)
+        return merge(labels: &labels, peak: peak, saddles: saddles, seedCount: seedCount, mergeDepth: mergeDepth,
+                     protectedFrom: protectedFrom)
     }
 
     private static func merge(labels: inout [Int32], peak: [Float], saddles: [UInt64: Float], seedCount: Int,
-                              mergeDepth: Float) -> ([Int32], Int) {
+                              mergeDepth: Float, protectedFrom: Int32) -> ([Int32], Int) {
         var parent = Array(0...Int32(seedCount))
         var top = peak
         func find(_ a: Int32) -> Int32 {
@@ -137,7 +140,8 @@ enum Watershed {
         let ordered = saddles.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         for (key, saddle) in ordered {
             let a = find(Int32(key >> 32)), b = find(Int32(key & 0xffff_ffff))
-            guard a != b, min(top[Int(a)], top[Int(b)]) - saddle <= mergeDepth else { continue }
+            guard a != b, a < protectedFrom, b < protectedFrom,
+                  min(top[Int(a)], top[Int(b)]) - saddle <= mergeDepth else { continue }
             let (keep, drop) = a < b ? (a, b) : (b, a)
             parent[Int(drop)] = keep
             top[Int(keep)] = max(top[Int(keep)], top[Int(drop)])

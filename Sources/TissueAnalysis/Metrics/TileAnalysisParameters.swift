@@ -4,6 +4,8 @@ public struct TileAnalysisParameters: Sendable, Hashable, Codable {
     public var stainMatrix: StainMatrix = .hematoxylinEosin
     public var detection = NucleusDetectionParameters()
     public var compartments = TissueCompartmentParameters()
+    /// Per-tile hematoxylin normalisation against the tile's spindle nuclei before classification; nil: raw OD.
+    public var hematoxylinReference: HematoxylinReference? = HematoxylinReference()
     /// DAB positivity rule on IHC slides; nil on H&E (cells get no positivity call).
     public var positivity: DABPositivity? = nil
     /// Tumor-to-nearest-lymphocyte distances are searched up to this radius and binned at `distanceBinMicrons`.
@@ -13,12 +15,16 @@ public struct TileAnalysisParameters: Sendable, Hashable, Codable {
 
     public init() {}
 
-    /// Parameters for an IHC slide: H-DAB stain vectors, membrane positivity and a 5 µm cytoplasm ring (wide
-    /// enough to reach the membrane of a tumor cell; neighbours split the space between them).
+    /// Parameters for an IHC slide: H-DAB stain vectors, membrane positivity, a 5 µm cytoplasm ring (wide
+    /// enough to reach the membrane of a tumor cell; neighbours split the space between them), and the lighter
+    /// counterstain's levels: dark-nucleus seeds from 0.35 OD, spindle reference 0.45 OD (0.6 × H&E, as
+    /// `RuleBasedClassifierParameters.ihc`).
     public static func ihc(compartment: DABPositivity.Compartment = .membrane) -> TileAnalysisParameters {
         var p = TileAnalysisParameters()
         p.stainMatrix = .hematoxylinDAB
         p.detection.cytoplasmRingMicrons = 5
+        p.detection.darkNucleusMinimumOD = 0.35
+        p.hematoxylinReference = HematoxylinReference(referenceOD: 0.45)
         var positivity = DABPositivity()
         positivity.compartment = compartment
         p.positivity = positivity
@@ -28,6 +34,7 @@ public struct TileAnalysisParameters: Sendable, Hashable, Codable {
     public func validate() throws {
         try detection.validate()
         try compartments.validate()
+        try hematoxylinReference?.validate()
         guard distanceSearchMicrons.isFinite, (10...2000).contains(distanceSearchMicrons) else {
             throw TissueAnalysisError.invalidParameter(name: "distanceSearchMicrons", value: "\(distanceSearchMicrons)", expected: "10–2000 µm")
         }

@@ -1,4 +1,5 @@
-/// Analyses one tile: deconvolution → nuclei → classes → positivity → patch compartments → summary.
+/// Analyses one tile: deconvolution → nuclei → hematoxylin reference (`HematoxylinReference`) → classes →
+/// positivity → patch compartments → summary.
 ///
 /// Tiles are independent, so a slide is analysed by streaming tiles through `analyze` (in parallel) and adding
 /// their summaries with `SlideAccumulator`. To count a cell crossing a tile border exactly once, read tiles with
@@ -32,8 +33,10 @@ public struct TileAnalyzer: Sendable {
         let segmentation = try NucleusDetector(parameters: parameters.detection)
             .detect(densities, calibration: tile.calibration, originX: originX, originY: originY)
         let calibration = tile.calibration
+        let factor = parameters.hematoxylinReference?.factor(for: segmentation.nuclei) ?? 1
         var all: [Cell] = segmentation.nuclei.map { n in
-            Cell(nucleus: n, cellClass: classifier.classify(n), dabPositive: parameters.positivity?.isPositive(n))
+            Cell(nucleus: n, cellClass: classifier.classify(HematoxylinReference.normalised(n, factor: factor)),
+                 dabPositive: parameters.positivity?.isPositive(n))
         }
         // Patch grid over the core.
         let patchPixels = max(1, Int(calibration.pixels(microns: parameters.compartments.patchSizeMicrons).rounded()))
@@ -56,9 +59,10 @@ public struct TileAnalyzer: Sendable {
             guard x >= 0, y >= 0, x < core.width, y < core.height else { return nil }
             return (y / patchPixels) * columns + x / patchPixels
         }
-        var patchCounts = [CellCounts](repeating: CellCounts(), count: columns * rows)
         let patchOfCell = all.map(patchIndex)
-        for (c, patch) in zip(all, patchOfCell) { if let patch { patchCounts[patch][c.cellClass] += 1 } }
+        let patchCounts = Self.patchCounts(cells: all, patchOfCell: patchOfCell, columns: columns, rows: rows,
+                                           patchPixels: patchPixels, originX: originX + core.x, originY: originY + core.y,
+                                           radiusPixels: calibration.pixels(microns: parameters.compartments.neighbourhoodRadiusMicrons))
         let patchRegion = (0..<(columns * rows)).map { p in
             parameters.compartments.region(counts: patchCounts[p], tissueFraction: Double(tissue[p]) / Double(max(1, total[p])))
         }

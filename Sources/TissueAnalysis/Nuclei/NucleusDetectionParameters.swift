@@ -19,13 +19,31 @@ public struct NucleusDetectionParameters: Sendable, Hashable, Codable {
     public var fixedThresholdOD: Double = 0.3
     /// Lower bound on Otsu's threshold, so a tile without nuclei does not split its noise. OD, default 0.15, range 0–3.
     public var minimumThresholdOD: Double = 0.15
-    /// Upper bound on Otsu's threshold, so a tile crowded with dark nuclei keeps its pale (vesicular) ones.
-    /// OD, default 0.45, range 0.01–3 and ≥ `minimumThresholdOD`.
-    public var maximumThresholdOD: Double = 0.45
+    /// Upper bound on Otsu's threshold, so a tile crowded with dark nuclei keeps its pale (vesicular) ones: the
+    /// rims of pale vesicular nuclei on a lightly stained slide reach about 0.3 OD. OD, default 0.25 (the
+    /// half-maximum border refinement keeps dark nuclei from growing with it), range 0.01–3 and
+    /// ≥ `minimumThresholdOD`.
+    public var maximumThresholdOD: Double = 0.25
     /// Enclosed background up to this area becomes nucleus (pale vesicular centres). µm², default 60, range 0–500.
     public var maximumHoleAreaSquareMicrons: Double = 60
     /// A distance-map maximum below this radius seeds no nucleus (debris, thin fibres). µm, default 0.9, range 0–5.
     public var minimumSeedRadiusMicrons: Double = 0.9
+    /// Opening radius separating thin (spindle) nuclei from thick (round) ones that touch them: parts of the
+    /// foreground narrower than twice this become nuclei of their own (`ThinStructureSeeds`). Between the
+    /// half-width of a fibroblast nucleus (1–2 µm) and the radius of a lymphocyte nucleus (2.5–3.7 µm); 0 turns
+    /// the split off. µm, default 2.6, range 0–5.
+    public var thinStructureRadiusMicrons: Double = 2.6
+    /// A thin part is given back to its neighbour when their union fills at least this share of its
+    /// moment-equivalent ellipse (the tip of one elongated nucleus, not a spindle crossing a round one).
+    /// Default 0.93, range 0.5–1.
+    public var thinUnionMinimumFill: Double = 0.93
+    /// Dark-nucleus level for `DarkNucleusSeeds` (dense lymphocyte chromatin; about twice a vesicular tumor
+    /// nucleus). OD, default 0.75 (H&E; ≈ 0.45 for a lighter IHC counterstain), range 0.05–3.
+    public var darkNucleusMinimumOD: Double = 0.75
+    /// A dark region seeds its own nucleus when it contains a disc of more than this radius. Below a lymphocyte
+    /// nucleus radius (2.5–3.7 µm), above a nucleolus or a spindle half-width; 0 turns dark seeds off.
+    /// µm, default 2, range 0–5.
+    public var darkCoreRadiusMicrons: Double = 2
     /// Basins whose dynamic (peak − saddle of the distance map) is at most this are merged: a nucleus is split
     /// only at a neck at least this much narrower (in radius) than the smaller of the two. µm, default 0.8, range 0–5.
     public var mergeDepthMicrons: Double = 0.8
@@ -57,6 +75,10 @@ public struct NucleusDetectionParameters: Sendable, Hashable, Codable {
         try check((0...500).contains(maximumHoleAreaSquareMicrons), "maximumHoleAreaSquareMicrons",
                   maximumHoleAreaSquareMicrons, "0–500 µm²")
         try check((0...5).contains(minimumSeedRadiusMicrons), "minimumSeedRadiusMicrons", minimumSeedRadiusMicrons, "0–5 µm")
+        try check((0...5).contains(thinStructureRadiusMicrons), "thinStructureRadiusMicrons", thinStructureRadiusMicrons, "0–5 µm")
+        try check((0.05...3).contains(darkNucleusMinimumOD), "darkNucleusMinimumOD", darkNucleusMinimumOD, "0.05–3 OD")
+        try check((0...5).contains(darkCoreRadiusMicrons), "darkCoreRadiusMicrons", darkCoreRadiusMicrons, "0–5 µm")
+        try check((0.5...1).contains(thinUnionMinimumFill), "thinUnionMinimumFill", thinUnionMinimumFill, "0.5–1")
         try check((0...5).contains(mergeDepthMicrons), "mergeDepthMicrons", mergeDepthMicrons, "0–5 µm")
         try check((0...0.9).contains(edgeFraction), "edgeFraction", edgeFraction, "0–0.9")
         try check((0...200).contains(minimumAreaSquareMicrons), "minimumAreaSquareMicrons", minimumAreaSquareMicrons, "0–200 µm²")

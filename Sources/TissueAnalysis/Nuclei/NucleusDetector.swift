@@ -19,6 +19,12 @@ public struct NucleusSegmentation: Sendable, Hashable {
 /// 3. Fill enclosed background of at most `maximumHoleAreaSquareMicrons` (pale vesicular centres).
 /// 4. Euclidean distance transform of the foreground (Felzenszwalb & Huttenlocher, linear time).
 /// 5. Seeds: 8-connected plateaus of local maxima of the distance with radius ≥ `minimumSeedRadiusMicrons`.
+/// 5b. Thin parts (narrower than 2 × `thinStructureRadiusMicrons`: spindles) are split from thick (round) ones by
+///    a morphological opening; each large enough thin part becomes one seed of its own (`ThinStructureSeeds`),
+///    so a lymphocyte lying on a fibroblast becomes two nuclei.
+/// 5c. Dark compact nuclei (smoothed hematoxylin ≥ `darkNucleusMinimumOD` over a disc of radius
+///    > `darkCoreRadiusMicrons`: lymphocytes) get a seed of their own (`DarkNucleusSeeds`), so one pressed against a
+///    pale tumor nucleus is not absorbed by it.
 /// 6. Seeded watershed of the distance map (bucket-queue flooding), then merging of basins whose dynamic is at
 ///    most `mergeDepthMicrons` (see `Watershed`): touching nuclei split at their neck, elongated nuclei stay whole.
 /// 7. Each border moves in to the contour at `edgeFraction` of the object's own hematoxylin level
@@ -67,11 +73,32 @@ public struct NucleusDetector: Sendable, Hashable, Codable {
         ConnectedComponents.fillHoles(&mask, width: w, height: h,
                                       maximumHolePixels: Int(calibration.pixelCount(squareMicrons: p.maximumHoleAreaSquareMicrons)))
         let distance = DistanceTransform.euclidean(mask: mask, width: w, height: h)
-        let (seeds, seedCount) = Self.seeds(distance: distance, width: w, height: h,
+        var (seeds, seedCount) = Self.seeds(distance: distance, width: w, height: h,
                                             minimumRadius: Float(calibration.pixels(microns: p.minimumSeedRadiusMicrons)))
+        var firstProtected = Int32.max
+        if p.darkCoreRadiusMicrons > 0 {
+            (seeds, seedCount, firstProtected) = DarkNucleusSeeds.addDarkSeeds(
+                values: smoothed, seeds: seeds, seedCount: seedCount, width: w, height: h,
+                threshold: max(threshold, Float(p.darkNucleusMinimumOD)),
+                radius: Float(calibration.pixels(microns: p.darkCoreRadiusMicrons)))
+        }
+        var thinCount = 0
+        if p.thinStructureRadiusMicrons > 0 {
+            (seeds, seedCount, firstProtected, thinCount) = ThinStructureSeeds.addThinSeeds(
+                mask: mask, distance: distance, seeds: seeds, seedCount: seedCount, width: w, height: h,
+                radius: Float(calibration.pixels(microns: p.thinStructureRadiusMicrons)),
+                minimumPixels: max(1, Int(calibration.pixelCount(squareMicrons: p.minimumAreaSquareMicrons).rounded(.up))),
+                protectedFrom: firstProtected)
+        }
         var (labels, count) = Watershed.flood(heights: distance, mask: mask, seeds: seeds, seedCount: seedCount,
                                               width: w, height: h,
-                                              mergeDepth: Float(calibration.pixels(microns: p.mergeDepthMicrons)))
+                                              mergeDepth: Float(calibration.pixels(microns: p.mergeDepthMicrons)),
+                                              protectedFrom: firstProtected)
+        if thinCount > 0 {
+            // Protected seeds are never merged, so the thin ones keep the last labels.
+            count = ThinStructureSeeds.mergeEllipticalUnions(labels: &labels, count: count, firstThin: Int32(count - thinCount + 1),
+                                                             width: w, height: h, minimumFill: p.thinUnionMinimumFill)
+        }
         BorderRefinement.peel(labels: &labels, count: count, values: smoothed, width: w, height: h,
                               fraction: Float(p.edgeFraction), globalThreshold: threshold)
         count = Self.filterBySize(&labels, count: count,
