@@ -31,22 +31,36 @@ import TissueAnalysis
                 #expect(abs(d - t) <= 5, "TPS of \(r.slideID): \(d) vs \(t)")
             }
         }
-        // Targets the current TissueAnalysis misses (see VALIDATION.md): recorded as a known issue, and this test
-        // reports it once they are all met so the expectation can move up.
+        // Issue 8's per-slide targets on the H&E slides: macrophages within 20 %, immune phenotype as simulated,
+        // lymphocytes within 10 %.
         let he = results.filter { $0.stain == "H&E" }
-        withKnownIssue("TissueAnalysis under-counts lymphocytes (touching nuclei merged) and over-calls macrophages") {
-            for r in he {
-                #expect(abs(r.countError(.lymphocyte) ?? 0) <= 0.10, "lymphocyte count error of \(r.slideID)")
-                #expect(abs(r.countError(.macrophage) ?? 0) <= 0.20, "macrophage count error of \(r.slideID)")
-                #expect(r.detectedPhenotype == r.truePhenotype, "phenotype of \(r.slideID)")
-            }
+        for r in he {
+            let macrophages = try #require(r.countError(.macrophage))
+            #expect(abs(macrophages) <= 0.20, "macrophage count error of \(r.slideID): \(macrophages)")
+            #expect(r.detectedPhenotype == r.truePhenotype, "phenotype of \(r.slideID)")
+        }
+        let lymphocyteMisses = he.filter { abs($0.countError(.lymphocyte) ?? 0) > 0.10 }
+        #expect(lymphocyteMisses.count <= 1, "lymphocyte count error > 10 % on \(lymphocyteMisses.map(\.slideID))")
+        withKnownIssue("Lymphocyte count of the desert slide SIM-0002-T1-HE: 33 of 38 true lymphocytes (−13 %); the other two H&E slides are within 10 % (demo cohort: 61 / 64 H&E slides, VALIDATION.md)") {
+            #expect(lymphocyteMisses.map(\.slideID).isEmpty, "lymphocyte count error > 10 % on \(lymphocyteMisses.map(\.slideID))")
+        }
+        // The PD-L1 slides: lymphocytes within 10 % each; tumor cells within 10 % except where tumor nuclei merge.
+        let ihc = results.filter { $0.stain == "PD-L1" }
+        for r in ihc {
+            let lymphocytes = try #require(r.countError(.lymphocyte))
+            #expect(abs(lymphocytes) <= 0.10, "lymphocyte count error of \(r.slideID): \(lymphocytes)")
+        }
+        let tumorMisses = ihc.filter { abs($0.countError(.tumor) ?? 0) > 0.10 }
+        #expect(tumorMisses.count <= 1, "tumor count error > 10 % on \(tumorMisses.map(\.slideID))")
+        withKnownIssue("Tumor count of SIM-0001-T1-PDL1 (−25 %): touching pale tumor nuclei form clumps above the 400 µm² object limit and are dropped") {
+            #expect(tumorMisses.map(\.slideID).isEmpty, "tumor count error > 10 % on \(tumorMisses.map(\.slideID))")
         }
         // The pooled confusion matrix is dominated by correct calls for every class.
         var matrix = [[Int]](repeating: [Int](repeating: 0, count: 5), count: 5)
         for r in results { for i in 0..<5 { for j in 0..<5 { matrix[i][j] += r.confusion[i][j] } } }
-        for c in [CellClass.lymphocyte, .tumor, .stroma] {
+        for c in [CellClass.lymphocyte, .macrophage, .tumor, .stroma] {
             let row = matrix[c.index]
-            #expect(Double(row[c.index]) >= 0.8 * Double(row.reduce(0, +)), "\(c) recall among matched cells")
+            #expect(Double(row[c.index]) >= 0.85 * Double(row.reduce(0, +)), "\(c) recall among matched cells")
         }
     }
 }

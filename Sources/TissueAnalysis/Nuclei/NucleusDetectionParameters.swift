@@ -19,11 +19,9 @@ public struct NucleusDetectionParameters: Sendable, Hashable, Codable {
     public var fixedThresholdOD: Double = 0.3
     /// Lower bound on Otsu's threshold, so a tile without nuclei does not split its noise. OD, default 0.15, range 0–3.
     public var minimumThresholdOD: Double = 0.15
-    /// Upper bound on Otsu's threshold, so a tile crowded with dark nuclei keeps its pale (vesicular) ones: the
-    /// rims of pale vesicular nuclei on a lightly stained slide reach about 0.3 OD. OD, default 0.25 (the
-    /// half-maximum border refinement keeps dark nuclei from growing with it), range 0.01–3 and
-    /// ≥ `minimumThresholdOD`.
-    public var maximumThresholdOD: Double = 0.25
+    /// Upper bound on Otsu's threshold, so a tile crowded with dark nuclei keeps its pale (vesicular) ones.
+    /// OD, default 0.45, range 0.01–3 and ≥ `minimumThresholdOD`.
+    public var maximumThresholdOD: Double = 0.45
     /// Enclosed background up to this area becomes nucleus (pale vesicular centres). µm², default 60, range 0–500.
     public var maximumHoleAreaSquareMicrons: Double = 60
     /// A distance-map maximum below this radius seeds no nucleus (debris, thin fibres). µm, default 0.9, range 0–5.
