@@ -36,22 +36,39 @@ enum DarkNucleusSeeds {
             }
         }
         guard anyCore else { return (seeds, seedCount, Int32(seedCount + 1)) }
-        let (components, componentCount) = ConnectedComponents.label(mask: dark, width: width, height: height, eightConnected: true)
-        let (cores, coreCount) = ConnectedComponents.label(mask: core, width: width, height: height, eightConnected: true)
-        var hasCore = [Bool](repeating: false, count: componentCount + 1)
-        for i in 0..<n where cores[i] != 0 { hasCore[Int(components[i])] = true }
+        // Dark components (as runs) that contain a core: their pixels lose their distance seeds.
+        let components = ConnectedComponents.runs(mask: dark, width: width, height: height, eightConnected: true)
+        var hasCore = [Bool](repeating: false, count: components.count + 1)
+        core.withUnsafeBufferPointer { c in
+            for k in 0..<components.start.count where !hasCore[Int(components.component[k])] {
+                let base = Int(components.row[k]) * width
+                for x in Int(components.start[k])...Int(components.end[k]) where c[base + x] != 0 {
+                    hasCore[Int(components.component[k])] = true
+                    break
+                }
+            }
+        }
+        var inCored = [UInt8](repeating: 0, count: n)
+        for k in 0..<components.start.count where hasCore[Int(components.component[k])] {
+            let base = Int(components.row[k]) * width
+            for x in Int(components.start[k])...Int(components.end[k]) { inCored[base + x] = 1 }
+        }
         var present = [Bool](repeating: false, count: seedCount + 1)
-        for i in 0..<n where seeds[i] != 0 && !hasCore[Int(components[i])] { present[Int(seeds[i])] = true }
+        for i in 0..<n where seeds[i] != 0 && inCored[i] == 0 { present[Int(seeds[i])] = true }
         var map = [Int32](repeating: 0, count: seedCount + 1)
         var next: Int32 = 0
         for l in 1..<(seedCount + 1) where present[l] { next += 1; map[l] = next }
         let firstDark = next + 1
-        var out = [Int32](repeating: 0, count: n)
+        var out = seeds
         out.withUnsafeMutableBufferPointer { o in
-            for i in 0..<n {
-                if cores[i] != 0 { o[i] = next + cores[i] } else if seeds[i] != 0 { o[i] = map[Int(seeds[i])] }
-            }
+            for i in 0..<n where o[i] != 0 { o[i] = map[Int(o[i])] }
         }
-        return (out, Int(next) + coreCount, firstDark)
+        // Each core (8-connected, numbered in raster order) becomes one seed.
+        let cores = ConnectedComponents.runs(mask: core, width: width, height: height, eightConnected: true)
+        for k in 0..<cores.start.count {
+            let base = Int(cores.row[k]) * width, label = next + cores.component[k]
+            for x in Int(cores.start[k])...Int(cores.end[k]) { out[base + x] = label }
+        }
+        return (out, Int(next) + cores.count, firstDark)
     }
 }

@@ -48,9 +48,9 @@ enum ThinStructureSeeds {
                 }
             }
         }
-        let (thin, thinCount) = ConnectedComponents.label(mask: residue, width: width, height: height, eightConnected: true)
-        var size = [Int](repeating: 0, count: thinCount + 1)
-        for l in thin where l != 0 { size[Int(l)] += 1 }
+        let thin = ConnectedComponents.runs(mask: residue, width: width, height: height, eightConnected: true)
+        var size = [Int](repeating: 0, count: thin.count + 1)
+        for k in 0..<thin.start.count { size[Int(thin.component[k])] += Int(thin.end[k] - thin.start[k]) + 1 }
         // Thick seeds outside the residue, relabelled consecutively; then one label per large residue component.
         var map = [Int32](repeating: 0, count: seedCount + 1)
         var present = [Bool](repeating: false, count: seedCount + 1)
@@ -63,13 +63,17 @@ enum ThinStructureSeeds {
         }
         if firstProtected == 0 { firstProtected = next + 1 }
         let firstThinLabel = next + 1
-        var thinMap = [Int32](repeating: 0, count: thinCount + 1)
-        for l in 1..<(thinCount + 1) where size[l] >= minimumPixels { next += 1; thinMap[l] = next }
-        var out = [Int32](repeating: 0, count: n)
+        var thinMap = [Int32](repeating: 0, count: thin.count + 1)
+        for l in 1..<(thin.count + 1) where size[l] >= minimumPixels { next += 1; thinMap[l] = next }
+        var out = seeds
         out.withUnsafeMutableBufferPointer { o in
-            for i in 0..<n {
-                if thin[i] != 0 { o[i] = thinMap[Int(thin[i])] } else if seeds[i] != 0 { o[i] = map[Int(seeds[i])] }
+            residue.withUnsafeBufferPointer { r in
+                for i in 0..<n where o[i] != 0 { o[i] = r[i] != 0 ? 0 : map[Int(o[i])] }
             }
+        }
+        for k in 0..<thin.start.count {
+            let base = Int(thin.row[k]) * width, label = thinMap[Int(thin.component[k])]
+            for x in Int(thin.start[k])...Int(thin.end[k]) { out[base + x] = label }
         }
         return (out, Int(next), firstProtected, Int(next - firstThinLabel + 1))
     }
