@@ -52,6 +52,9 @@ public struct NucleusDetectionParameters: Sendable, Hashable, Codable {
     public var minimumAreaSquareMicrons: Double = 8
     /// Objects larger than this are dropped (clumps, folds). µm², default 400, range > `minimumAreaSquareMicrons`.
     public var maximumAreaSquareMicrons: Double = 400
+    /// Segment objects above `maximumAreaSquareMicrons` again at their own Otsu level before dropping what
+    /// is still too large (default true).
+    public var resegmentClumps: Bool = true
     /// Width of the cytoplasm ring grown around each nucleus (cell expansion, shared pixels go to the nearer
     /// nucleus). µm, default 3, range 0–20.
     public var cytoplasmRingMicrons: Double = 3

@@ -29,6 +29,8 @@ public struct NucleusSegmentation: Sendable, Hashable {
 ///    most `mergeDepthMicrons` (see `Watershed`): touching nuclei split at their neck, elongated nuclei stay whole.
 /// 7. Each border moves in to the contour at `edgeFraction` of the object's own hematoxylin level
 ///    (`BorderRefinement`), so dark nuclei are not inflated by the low threshold pale ones need.
+/// 7b. Objects above `maximumAreaSquareMicrons` (clumps joined through stained cytoplasm) are segmented again
+///    at Otsu's threshold of their own values (`ClumpResegmentation`, when `resegmentClumps`).
 /// 8. Objects outside [`minimumAreaSquareMicrons`, `maximumAreaSquareMicrons`] are dropped; the survivors are
 ///    measured (`Nucleus`) with a cytoplasm ring of `cytoplasmRingMicrons` grown around each.
 ///
@@ -101,6 +103,15 @@ public struct NucleusDetector: Sendable, Hashable, Codable {
         }
         BorderRefinement.peel(labels: &labels, count: count, values: smoothed, width: w, height: h,
                               fraction: Float(p.edgeFraction), globalThreshold: threshold)
+        if p.resegmentClumps {
+            count = ClumpResegmentation.split(
+                labels: &labels, count: count, smoothed: smoothed, width: w, height: h,
+                maximumPixels: calibration.pixelCount(squareMicrons: p.maximumAreaSquareMicrons),
+                minimumSeedRadius: Float(calibration.pixels(microns: p.minimumSeedRadiusMicrons)),
+                mergeDepth: Float(calibration.pixels(microns: p.mergeDepthMicrons)),
+                maximumHolePixels: Int(calibration.pixelCount(squareMicrons: p.maximumHoleAreaSquareMicrons)),
+                globalThreshold: threshold)
+        }
         count = Self.filterBySize(&labels, count: count,
                                   minimumPixels: calibration.pixelCount(squareMicrons: p.minimumAreaSquareMicrons),
                                   maximumPixels: calibration.pixelCount(squareMicrons: p.maximumAreaSquareMicrons))
