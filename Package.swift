@@ -57,7 +57,7 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["BiomarkerStore", "TMECore"], path: "Tests/TestSupport"),
         .testTarget(name: "TMECoreTests", dependencies: ["TMECore"]),
-        .testTarget(name: "SlideIOTests", dependencies: ["SlideIO"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SlideIOTests", dependencies: ["SlideIO", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "Pipeline"], exclude: ["Fixtures"]),
         .testTarget(name: "CohortSimulatorTests", dependencies: ["CohortSimulator", "SlideIO"]),
         .testTarget(name: "IngestTests", dependencies: ["Pipeline", "Genomics", "BiomarkerStore", "TestSupport", "CohortSimulator"],

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import SlideIO
 
 /// Independent tools (Debian libvips-tools, openslide-tools, libtiff-tools) used as references when
@@ -24,21 +25,11 @@ enum ExternalTools {
     @discardableResult
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
         guard let exe = find(tool) else { throw Failure(description: "\(tool) not installed") }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) exited \(p.terminationStatus): "
-                + String(decoding: e, as: UTF8.self))
+        let r = try ProcessCapture.run(URL(fileURLWithPath: exe), arguments)
+        guard r.exitCode == 0 else {
+            throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) exited \(r.exitCode): " + r.stderr)
         }
-        return String(decoding: o, as: UTF8.self) + String(decoding: e, as: UTF8.self)
+        return r.stdout + r.stderr
     }
 
     /// OpenSlide's read of a region (x, y in *level* pixels; converted to level 0 with the integer

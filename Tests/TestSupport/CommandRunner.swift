@@ -16,25 +16,10 @@ public enum TMECommand {
     /// Runs `tme arguments…` with `environment` added to (and `removing` taken from) ours.
     public static func run(_ arguments: [String], environment: [String: String] = [:],
                            removing: [String] = [], currentDirectory: URL? = nil) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for key in removing { env.removeValue(forKey: key) }
         env.merge(environment) { $1 }
-        process.environment = env
-        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting, so a chatty child cannot block on a full pipe.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(exitCode: process.terminationStatus,
-                             stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+        return try ProcessCapture.run(executable, arguments, environment: env, currentDirectory: currentDirectory)
     }
 
     /// Variables that would point `tme` at a configured server instead of the embedded cluster.

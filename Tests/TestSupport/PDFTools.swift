@@ -5,18 +5,8 @@ public enum PDFTools {
     public struct Result { public var status: Int32; public var stdout: String; public var stderr: String }
 
     public static func run(_ tool: String, _ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        let r = try ProcessCapture.run(URL(fileURLWithPath: "/usr/bin/env"), [tool] + arguments)
+        return Result(status: r.exitCode, stdout: r.stdout, stderr: r.stderr)
     }
 
     /// A fresh directory for one test.
