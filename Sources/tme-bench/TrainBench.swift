@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Pipeline
 import FusionModel
+import TMECore
 
 /// Fusion-model training speed against PyTorch (CPU) on the same synthetic cohort in the same run.
 struct TrainBench: ParsableCommand {
@@ -46,8 +47,8 @@ struct TrainBench: ParsableCommand {
             lastLoss = record.trainingLoss
             note(String(format: "  TMEScope epoch %d: loss %.4f", record.epoch, record.trainingLoss))
         }
-        let ours = median(zip(stamps.dropFirst(), stamps).map { Double($0 - $1) / 1e9 })
-        let oursCPU = median(zip(cpuStamps.dropFirst(), cpuStamps).map { $0 - $1 })
+        let ours = SampleStatistics.median(zip(stamps.dropFirst(), stamps).map { Double($0 - $1) / 1e9 })
+        let oursCPU = SampleStatistics.median(zip(cpuStamps.dropFirst(), cpuStamps).map { $0 - $1 })
         guard !skipPeer else {
             print(String(format: "TMEScope FusionModel: wall %.3f s/epoch, CPU %.3f s/epoch, %d thread(s)", ours, oursCPU, threads))
             return
@@ -67,11 +68,6 @@ struct TrainBench: ParsableCommand {
         var t = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
-
-    private func median(_ xs: [Double]) -> Double {
-        let s = xs.sorted()
-        return s.isEmpty ? .nan : (s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2)
     }
 
     struct PeerResult: Decodable {

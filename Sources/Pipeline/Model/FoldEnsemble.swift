@@ -57,11 +57,4 @@ public struct FoldEnsemble: Sendable, Hashable, Codable {
 
     /// "low" or "high" by the training median (a score equal to the median is "high").
     public func riskGroup(_ risk: Double) -> String { risk < trainingMedianRisk ? "low" : "high" }
-
-    /// The median of values (mean of the two middle ones for an even count); nan when empty.
-    public static func median(_ values: [Double]) -> Double {
-        let s = values.sorted()
-        guard !s.isEmpty else { return .nan }
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
 }

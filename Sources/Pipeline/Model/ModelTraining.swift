@@ -85,7 +85,7 @@ public enum ModelTraining {
         let members = cv.folds.flatMap(\.models)
         var ensemble = FoldEnsemble(members: members, featureNames: data.featureNames, trainingMedianRisk: 0)
         let inSample = try ensemble.predict(samples)
-        ensemble.trainingMedianRisk = FoldEnsemble.median(inSample.map(\.riskScore))
+        ensemble.trainingMedianRisk = SampleStatistics.median(inSample.map(\.riskScore))
 
         let responses = samples.map(\.response), survival = samples.map(\.survival)
         var variants: [String: VariantEvaluation] = [:]

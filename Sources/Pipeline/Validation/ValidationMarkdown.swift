@@ -1,5 +1,6 @@
 import Foundation
 import TissueAnalysis
+import TMECore
 
 /// Markdown tables of a cohort validation (the body of VALIDATION.md).
 public enum ValidationMarkdown {
@@ -16,7 +17,7 @@ public enum ValidationMarkdown {
             out.append(String(format: "Nucleus detection, pooled (4 µm, one-to-one): TP %d, FP %d, FN %d — precision %.3f, recall %.3f, **F1 %.3f**; "
                               + "per-slide F1 min %.3f, median %.3f.\n",
                               tp, fp, fn, Double(tp) / Double(max(1, tp + fp)), Double(tp) / Double(max(1, tp + fn)),
-                              2 * Double(tp) / Double(max(1, 2 * tp + fp + fn)), group.map(\.f1).min() ?? 0, median(group.map(\.f1))))
+                              2 * Double(tp) / Double(max(1, 2 * tp + fp + fn)), group.map(\.f1).min() ?? 0, SampleStatistics.median(group.map(\.f1))))
             out.append("Per-slide count error (detected − true) / true:\n")
             out.append("| class | mean abs | median | max abs | slides within tolerance |")
             out.append("|---|---|---|---|---|")
@@ -26,7 +27,7 @@ public enum ValidationMarkdown {
                 let tolerance = c == .macrophage ? 0.2 : (c == .stroma ? 0.2 : 0.1)
                 let within = errors.filter { abs($0) <= tolerance }.count
                 out.append(String(format: "| %@ | %.1f %% | %+.1f %% | %.1f %% | %d / %d (≤ %.0f %%) |", c.rawValue,
-                                  100 * errors.map(abs).reduce(0, +) / Double(errors.count), 100 * median(errors),
+                                  100 * errors.map(abs).reduce(0, +) / Double(errors.count), 100 * SampleStatistics.median(errors),
                                   100 * (errors.map(abs).max() ?? 0), within, errors.count, 100 * tolerance))
             }
             var matrix = [[Int]](repeating: [Int](repeating: 0, count: CellClass.allCases.count), count: CellClass.allCases.count)
@@ -79,11 +80,5 @@ public enum ValidationMarkdown {
                        + classes.map { pct(r.countError($0)) }.joined(separator: " | ") + " | \(phenotype) | \(tps) |")
         }
         return out.joined(separator: "\n") + "\n"
-    }
-
-    static func median(_ v: [Double]) -> Double {
-        guard !v.isEmpty else { return .nan }
-        let s = v.sorted()
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 }
