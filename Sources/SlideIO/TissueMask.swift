@@ -36,6 +36,34 @@ public struct TissueMask: Sendable, Hashable, Codable {
         return Double(n) / Double(xs.count * ys.count)
     }
 
+    /// The bounding box, in level-0 pixels, of the tissue mask pixels whose footprints overlap a level-0
+    /// rectangle, each grown by `dilation` mask pixels, clipped to the rectangle; nil when none is tissue.
+    ///
+    /// A mask pixel (mx, my) covers level-0 [mx·dx, (mx+1)·dx) × [my·dy, (my+1)·dy). The dilation absorbs the
+    /// mask's coarseness (pale tissue edges below the threshold, box-averaged thumbnails), so analysis can skip
+    /// the glass outside the box without losing cells.
+    public func tissueBounds(level0X x: Int, y: Int, width w: Int, height h: Int, dilation: Int) -> (x: Int, y: Int, width: Int, height: Int)? {
+        guard w > 0, h > 0, width > 0, height > 0 else { return nil }
+        let mx0 = max(0, Int((Double(x) / downsampleX).rounded(.down)) - dilation)
+        let mx1 = min(width - 1, Int((Double(x + w - 1) / downsampleX).rounded(.down)) + dilation)
+        let my0 = max(0, Int((Double(y) / downsampleY).rounded(.down)) - dilation)
+        let my1 = min(height - 1, Int((Double(y + h - 1) / downsampleY).rounded(.down)) + dilation)
+        guard mx0 <= mx1, my0 <= my1 else { return nil }
+        var minX = Int.max, maxX = Int.min, minY = Int.max, maxY = Int.min
+        for my in my0...my1 {
+            for mx in mx0...mx1 where pixels[my * width + mx] == 1 {
+                minX = min(minX, mx); maxX = max(maxX, mx); minY = min(minY, my); maxY = max(maxY, my)
+            }
+        }
+        guard minX <= maxX else { return nil }
+        let left = max(x, Int((Double(minX - dilation) * downsampleX).rounded(.down)))
+        let right = min(x + w, Int((Double(maxX + 1 + dilation) * downsampleX).rounded(.up)))
+        let top = max(y, Int((Double(minY - dilation) * downsampleY).rounded(.down)))
+        let bottom = min(y + h, Int((Double(maxY + 1 + dilation) * downsampleY).rounded(.up)))
+        guard left < right, top < bottom else { return nil }
+        return (left, top, right - left, bottom - top)
+    }
+
     /// Computes a tissue mask from a low-resolution RGB image.
     ///
     /// 1. Feature per pixel: saturation s = (max − min) / max (0 for black), or mean optical density

@@ -44,6 +44,29 @@ import Testing
         #expect(mask.tissueFraction(level0X: 0, y: 0, width: 64, height: 64) == 0)
     }
 
+    /// Tissue bounds of a tile: the disc's mask pixels (x, y) with (x − 50)² + (y − 50)² < 900 span 21…79 on
+    /// both axes; at 8 level-0 px per mask pixel the level-0 tile [0, 400)² holds mask pixels 0…49, whose tissue
+    /// spans 21…49 → level-0 [168, 400); one mask pixel of dilation → [160, 400). A tile of glass has none.
+    @Test func tissueBoundsOfATile() throws {
+        var image = RGBImage(width: 100, height: 100, fill: (255, 255, 255))
+        for y in 0..<100 { for x in 0..<100 where (x - 50) * (x - 50) + (y - 50) * (y - 50) < 900 {
+            let o = (y * 100 + x) * 3
+            image.pixels[o] = 230; image.pixels[o + 1] = 160; image.pixels[o + 2] = 200
+        } }
+        let mask = try TissueMask.compute(image: image, downsampleX: 8, downsampleY: 8)
+        let box = try #require(mask.tissueBounds(level0X: 0, y: 0, width: 400, height: 400, dilation: 0))
+        #expect(box == (168, 168, 232, 232))
+        let grown = try #require(mask.tissueBounds(level0X: 0, y: 0, width: 400, height: 400, dilation: 1))
+        #expect(grown == (160, 160, 240, 240))
+        // Mask pixels just outside a tile reach into it through the dilation: the tile x ∈ [0, 160), y ∈ [320, 480)
+        // holds mask columns 0…19 and rows 40…59; the nearest tissue is column 21 (rows 43…57). One pixel of
+        // dilation does not reach it; two do: x from (21 − 2)·8 = 152, clipped at 160; y (43 − 2)·8 = 328 … 480.
+        #expect(mask.tissueBounds(level0X: 0, y: 320, width: 160, height: 160, dilation: 1) == nil)
+        let reached = try #require(mask.tissueBounds(level0X: 0, y: 320, width: 160, height: 160, dilation: 2))
+        #expect(reached == (152, 328, 8, 152))
+        #expect(mask.tissueBounds(level0X: 0, y: 0, width: 100, height: 100, dilation: 1) == nil)
+    }
+
     @Test func blankSlideHasNoTissue() throws {
         var image = RGBImage(width: 64, height: 64, fill: (240, 240, 240))
         for i in stride(from: 0, to: image.pixels.count, by: 7) { image.pixels[i] = 236 }   // faint noise

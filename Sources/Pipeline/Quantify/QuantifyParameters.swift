@@ -36,6 +36,10 @@ public struct QuantifyParameters: Sendable, Hashable, Codable {
     public var marginMicrons: Double = 16
     /// Tiles with less tissue in the mask are skipped. Fraction, default 0.02, range 0–1.
     public var minimumTissueFraction: Double = 0.02
+    /// Glass skipped inside tiles: each tile is analysed over its tissue bounding box in the mask, grown by this
+    /// margin (µm, rounded up to whole mask pixels), plus `marginMicrons` of context; nil analyses whole tiles.
+    /// Default 32 (range 0–512): about two mask pixels on a 40,000 px slide, beyond the mask's blur.
+    public var cropMarginMicrons: Double? = 32
     /// Concurrent tile workers (each holds one tile and its own slide handle). Default: all cores; range 1–256.
     public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
     public var stain: QuantifyStain = .he
@@ -73,7 +77,7 @@ public struct QuantifyParameters: Sendable, Hashable, Codable {
             ("marginMicrons", marginMicrons, 0...512),
             ("minimumTissueFraction", minimumTissueFraction, 0...1),
             ("workers", Double(workers), 1...256),
-        ]
+        ] + (cropMarginMicrons.map { [("cropMarginMicrons", $0, 0...512)] } ?? [])
         for (name, value, range) in checks where !(value.isFinite && range.contains(value)) {
             throw QuantifyError.invalidParameter(name: name, value: "\(value)", expected: "\(range.lowerBound)–\(range.upperBound)")
         }

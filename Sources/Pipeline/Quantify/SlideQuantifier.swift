@@ -57,12 +57,13 @@ public struct SlideQuantifier: Sendable {
                 while let index = state.next(limit: grid.tiles.count) {
                     let tile = grid.tiles[index]
                     do {
-                        let m = grid.marginPixels
-                        let image = try handle.readRegion(level: grid.level, x: tile.x - m, y: tile.y - m,
-                                                          width: tile.width + 2 * m, height: tile.height + 2 * m)
+                        let m = grid.marginPixels, x = tile.analysedX - m, y = tile.analysedY - m
+                        let image = try handle.readRegion(level: grid.level, x: x, y: y,
+                                                          width: tile.analysedWidth + 2 * m, height: tile.analysedHeight + 2 * m)
                         let rgb = try RGBTile(width: image.width, height: image.height, pixels: image.pixels, calibration: calibration)
-                        let result = try analyzer.analyze(rgb, originX: tile.x - m, originY: tile.y - m,
-                                                          core: PixelRect(x: m, y: m, width: tile.width, height: tile.height))
+                        var result = try analyzer.analyze(rgb, originX: x, originY: y,
+                                                          core: PixelRect(x: m, y: m, width: tile.analysedWidth, height: tile.analysedHeight))
+                        Self.extendToWholeTile(&result.summary, tile: tile, calibration: calibration, parameters: tileParameters)
                         try accumulator.add(result.summary)
                         records.append(Self.record(result, tile: tile, grid: grid, parameters: tileParameters))
                         cellCount += result.cells.count
@@ -88,6 +89,16 @@ public struct SlideQuantifier: Sendable {
             tiles: records.sorted { ($0.yPixels, $0.xPixels) < ($1.yPixels, $1.xPixels) },
             metrics: try SlideMetrics(totals, parameters: metricsParameters), cellCount: cellCount,
             wallSeconds: Date().timeIntervalSince(started), parameters: parameters)
+    }
+
+    /// The glass cropped off a tile (`TileGrid.Tile.analysedX`…) is part of its area: the tile's tissue share
+    /// and region are those of the whole tile, as if it had been analysed uncropped.
+    static func extendToWholeTile(_ summary: inout TileSummary, tile: TileGrid.Tile, calibration: PixelCalibration,
+                                  parameters: TileAnalysisParameters) {
+        guard tile.analysedWidth != tile.width || tile.analysedHeight != tile.height else { return }
+        summary.areaSquareMicrons = calibration.squareMicrons(pixelCount: Double(tile.width * tile.height))
+        summary.region = parameters.compartments.region(counts: summary.counts,
+                                                        tissueFraction: summary.tissueAreaSquareMicrons / summary.areaSquareMicrons)
     }
 
     static func record(_ r: TileResult, tile: TileGrid.Tile, grid: TileGrid, parameters: TileAnalysisParameters) -> TileRecord {

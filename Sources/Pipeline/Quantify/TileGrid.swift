@@ -6,11 +6,16 @@ import SlideIO
 /// is coarser); tile side t = round(tileSizeMicrons / level µm/px) pixels; tiles are the t × t squares of a grid
 /// from the level's origin, clipped at the right and bottom edges, kept when the tissue mask covers at least
 /// `minimumTissueFraction` of the tile (mask pixels whose centres fall in it, `TissueMask.tissueFraction`).
+/// With `cropMarginMicrons` set, each tile is analysed only over the bounding box of its tissue (the mask grown
+/// by that margin, `TissueMask.tissueBounds`): the glass beyond it holds no cells, so skipping it saves time
+/// on fragmented tissue without changing what is counted; the tile keeps its grid position and area.
 public struct TileGrid: Sendable, Hashable, Codable {
-    /// One tile, in analysis-level pixels, with its mask tissue fraction.
+    /// One tile, in analysis-level pixels, with its mask tissue fraction and the part of it to analyse.
     public struct Tile: Sendable, Hashable, Codable {
         public var x: Int, y: Int, width: Int, height: Int
         public var maskTissueFraction: Double
+        /// The analysed rectangle (the tile's tissue bounding box, or the whole tile), inside the tile.
+        public var analysedX: Int, analysedY: Int, analysedWidth: Int, analysedHeight: Int
     }
 
     public let level: Int
@@ -35,6 +40,8 @@ public struct TileGrid: Sendable, Hashable, Codable {
         var tiles: [Tile] = []
         var count = 0
         let t = tileSizePixels
+        let maskPixelMicrons = mpp0 * min(mask.downsampleX, mask.downsampleY)
+        let dilation = parameters.cropMarginMicrons.map { Int(($0 / maskPixelMicrons).rounded(.up)) }
         for y in stride(from: 0, to: level.height, by: t) {
             for x in stride(from: 0, to: level.width, by: t) {
                 count += 1
@@ -43,9 +50,21 @@ public struct TileGrid: Sendable, Hashable, Codable {
                                                    y: Int((Double(y) * level.downsample).rounded(.down)),
                                                    width: max(1, Int((Double(w) * level.downsample).rounded())),
                                                    height: max(1, Int((Double(h) * level.downsample).rounded())))
-                if fraction >= parameters.minimumTissueFraction && fraction > 0 {
-                    tiles.append(Tile(x: x, y: y, width: w, height: h, maskTissueFraction: fraction))
+                guard fraction >= parameters.minimumTissueFraction && fraction > 0 else { continue }
+                var tile = Tile(x: x, y: y, width: w, height: h, maskTissueFraction: fraction,
+                                analysedX: x, analysedY: y, analysedWidth: w, analysedHeight: h)
+                let x0 = Self.levelZero(x, level.downsample), y0 = Self.levelZero(y, level.downsample)
+                if let dilation, let box = mask.tissueBounds(level0X: x0, y: y0, width: Self.levelZero(x + w, level.downsample) - x0,
+                                                             height: Self.levelZero(y + h, level.downsample) - y0, dilation: dilation) {
+                    let left = max(x, Int((Double(box.x) / level.downsample).rounded(.down)))
+                    let top = max(y, Int((Double(box.y) / level.downsample).rounded(.down)))
+                    let right = min(x + w, Int((Double(box.x + box.width) / level.downsample).rounded(.up)))
+                    let bottom = min(y + h, Int((Double(box.y + box.height) / level.downsample).rounded(.up)))
+                    if left < right && top < bottom {
+                        (tile.analysedX, tile.analysedY, tile.analysedWidth, tile.analysedHeight) = (left, top, right - left, bottom - top)
+                    }
                 }
+                tiles.append(tile)
             }
         }
         self.tiles = tiles
@@ -53,5 +72,13 @@ public struct TileGrid: Sendable, Hashable, Codable {
     }
 
     /// Level-0 pixel of an analysis-level coordinate.
-    public func levelZero(_ v: Int) -> Int { Int((Double(v) * downsample).rounded()) }
+    public func levelZero(_ v: Int) -> Int { Self.levelZero(v, downsample) }
+
+    static func levelZero(_ v: Int, _ downsample: Double) -> Int { Int((Double(v) * downsample).rounded()) }
+
+    /// Analysis-level pixels of the grid's tiles and of their analysed rectangles, each with the margin read around it.
+    public var pixelsRead: (whole: Int, analysed: Int) {
+        let m = 2 * marginPixels
+        return tiles.reduce((0, 0)) { ($0.0 + ($1.width + m) * ($1.height + m), $0.1 + ($1.analysedWidth + m) * ($1.analysedHeight + m)) }
+    }
 }
