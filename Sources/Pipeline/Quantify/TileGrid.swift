@@ -75,10 +75,4 @@ public struct TileGrid: Sendable, Hashable, Codable {
     public func levelZero(_ v: Int) -> Int { Self.levelZero(v, downsample) }
 
     static func levelZero(_ v: Int, _ downsample: Double) -> Int { Int((Double(v) * downsample).rounded()) }
-
-    /// Analysis-level pixels of the grid's tiles and of their analysed rectangles, each with the margin read around it.
-    public var pixelsRead: (whole: Int, analysed: Int) {
-        let m = 2 * marginPixels
-        return tiles.reduce((0, 0)) { ($0.0 + ($1.width + m) * ($1.height + m), $0.1 + ($1.analysedWidth + m) * ($1.analysedHeight + m)) }
-    }
 }
