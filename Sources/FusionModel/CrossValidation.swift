@@ -7,6 +7,9 @@ public struct CrossValidationFold: Sendable, Hashable, Codable {
     public var trainings: [TrainingResult]
     /// Predictions for `testIndices`, in that order: the mean over `trainings` (`PatientPrediction.mean`).
     public var testPredictions: [PatientPrediction]
+    /// With `RecalibrationParameters.Method.platt`: the fold's recalibration (set on every model of the
+    /// fold) and the training positions it was fitted on.
+    public var recalibration: FittedRecalibration?
 
     /// The first seed's training (the only one with `seedsPerFold` = 1).
     public var training: TrainingResult { trainings[0] }
@@ -35,11 +38,17 @@ public enum CrossValidation {
     /// Fold f trains `seedsPerFold` networks (a seed bag: same data, other initialisation, validation
     /// split, batches and dropout), member r with seed `parameters.seed + f + r·0x9E3779B97F4A7C15`
     /// (wrapping; r = 0 is the single-seed run), and predicts the mean of its members.
+    /// With `recalibration.method == .platt`, fold f also fits a Platt recalibration on an inner
+    /// cross-validation of its training patients (`Recalibration.fit`, seed `parameters.seed ⊕ "inner" + 64·f`)
+    /// and every member scores with it, so the held-out predictions are calibrated by a map that never saw
+    /// the held-out patients.
     public static func run(_ samples: [PatientSample], network: FusionNetwork, parameters: TrainingParameters,
-                           folds k: Int, seedsPerFold: Int = 1, progress: ((Int, EpochRecord) -> Void)? = nil) throws -> CrossValidationResult {
+                           folds k: Int, seedsPerFold: Int = 1, recalibration: RecalibrationParameters = RecalibrationParameters(),
+                           progress: ((Int, EpochRecord) -> Void)? = nil) throws -> CrossValidationResult {
         guard seedsPerFold >= 1 else {
             throw FusionModelError.invalidParameter(name: "seedsPerFold", value: "\(seedsPerFold)", expected: "≥ 1")
         }
+        try recalibration.validate()
         var generator = SeededGenerator(seed: parameters.seed)
         let folds = try Stratification.folds(responses: samples.map(\.response), k: k, generator: &generator)
         var results: [CrossValidationFold] = []
@@ -55,8 +64,16 @@ public enum CrossValidation {
                     progress?(f, $0)
                 })
             }
+            var fitted: FittedRecalibration?
+            if recalibration.method == .platt {
+                let fit = try Recalibration.fit(samples, training: training, network: network, parameters: parameters,
+                                                recalibration: recalibration,
+                                                seed: (parameters.seed ^ 0x696E_6E65_7200_0000) &+ UInt64(f) &* 64)
+                for r in trainings.indices { trainings[r].model.calibration = fit.calibration }
+                fitted = fit
+            }
             var fold = CrossValidationFold(index: f, trainingIndices: training, testIndices: test,
-                                           trainings: trainings, testPredictions: [])
+                                           trainings: trainings, testPredictions: [], recalibration: fitted)
             fold.testPredictions = try fold.predict(test.map { samples[$0] })
             for (i, pred) in zip(test, fold.testPredictions) { outOfFold[i] = pred }
             results.append(fold)

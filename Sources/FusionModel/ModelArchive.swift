@@ -6,6 +6,8 @@ public struct ModelArchiveConfiguration: Sendable, Hashable, Codable {
     public var format: String
     public var network: FusionNetworkConfiguration
     public var standardizer: FeatureStandardizer
+    /// The response recalibration, when the model has one (absent in older files).
+    public var calibration: PlattCalibration?
     /// Caller-supplied provenance (training cohort, seed, git commit, TMEScope version, feature names…).
     public var provenance: [String: String]
 }
@@ -20,7 +22,8 @@ public enum ModelArchive {
     /// `__metadata__` under "tmescope_config" so a single file is self-describing.
     public static func encode(_ model: TrainedFusionModel, provenance: [String: String] = [:]) throws -> (weights: [UInt8], configuration: Data) {
         let config = ModelArchiveConfiguration(format: format, network: model.network.configuration,
-                                               standardizer: model.standardizer, provenance: provenance)
+                                               standardizer: model.standardizer,
+                                               calibration: model.calibration, provenance: provenance)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let json = try encoder.encode(config)
@@ -43,6 +46,7 @@ public enum ModelArchive {
         for (name, m) in network.initialParameters(using: &g).tensors {
             try parameters.require(name, rows: m.rows, columns: m.columns)
         }
-        return TrainedFusionModel(network: network, standardizer: config.standardizer, parameters: parameters)
+        return TrainedFusionModel(network: network, standardizer: config.standardizer, parameters: parameters,
+                                  calibration: config.calibration)
     }
 }

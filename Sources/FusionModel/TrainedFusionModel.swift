@@ -42,33 +42,52 @@ public struct TrainedFusionModel: Sendable, Hashable, Codable {
     public let network: FusionNetwork
     public let standardizer: FeatureStandardizer
     public var parameters: ParameterSet
+    /// Recalibration of the response logit (fitted by `CrossValidation` on inner out-of-fold predictions
+    /// of this model's training patients); nil: P(CR/PR) = σ(logit).
+    public var calibration: PlattCalibration?
 
-    public init(network: FusionNetwork, standardizer: FeatureStandardizer, parameters: ParameterSet) {
+    public init(network: FusionNetwork, standardizer: FeatureStandardizer, parameters: ParameterSet,
+                calibration: PlattCalibration? = nil) {
         self.network = network
         self.standardizer = standardizer
         self.parameters = parameters
+        self.calibration = calibration
     }
 
     /// Scores raw (unstandardised) patients, optionally as if `removing` modalities were absent.
     /// Deterministic: dropout is off, so the same inputs give bit-identical outputs.
     /// Throws `invalidSample` for wrong feature counts, non-finite values or no usable modality.
+    /// With `calibration`, P(CR/PR) = σ(a·logit + b) (`PlattCalibration`).
     public func predict(_ samples: [PatientSample], removing: Set<Modality> = []) throws -> [PatientPrediction] {
         try samples.enumerated().map { i, raw in
-            try FeatureStandardizer.validate(raw, index: i, configuration: network.configuration)
-            let s = standardizer.apply(raw.removing(removing))
-            var pass = ForwardPass(tape: Tape(), parameters: parameters, training: false,
-                                   generator: SeededGenerator(seed: 0))
-            let out = try network.forward(s, index: i, &pass)
-            let t = pass.tape
-            let logit = Double(t.value(out.responseLogit).values[0])
-            let gates = t.value(out.gates).values
-            var weights: [Modality: Double] = [:]
-            for (m, a) in zip(network.configuration.modalities, gates) { weights[m] = Double(a) }
-            return PatientPrediction(id: raw.id, responseProbability: 1 / (1 + Foundation.exp(-logit)),
-                                     riskScore: Double(t.value(out.risk).values[0]),
-                                     attention: out.attention.map { t.value($0).values },
-                                     modalitiesUsed: out.modalitiesUsed, modalityWeights: weights)
+            let (logit, prediction) = try score(raw, index: i, removing: removing)
+            var out = prediction
+            if let calibration { out.responseProbability = calibration.probability(logit: logit) }
+            return out
         }
+    }
+
+    /// The network's response logits (before `calibration`), for fitting a recalibration.
+    public func responseLogits(_ samples: [PatientSample]) throws -> [Double] {
+        try samples.enumerated().map { i, raw in try score(raw, index: i, removing: []).logit }
+    }
+
+    /// One patient's uncalibrated logit and prediction (probability σ(logit)).
+    private func score(_ raw: PatientSample, index i: Int, removing: Set<Modality>) throws -> (logit: Double, prediction: PatientPrediction) {
+        try FeatureStandardizer.validate(raw, index: i, configuration: network.configuration)
+        let s = standardizer.apply(raw.removing(removing))
+        var pass = ForwardPass(tape: Tape(), parameters: parameters, training: false,
+                               generator: SeededGenerator(seed: 0))
+        let out = try network.forward(s, index: i, &pass)
+        let t = pass.tape
+        let logit = Double(t.value(out.responseLogit).values[0])
+        let gates = t.value(out.gates).values
+        var weights: [Modality: Double] = [:]
+        for (m, a) in zip(network.configuration.modalities, gates) { weights[m] = Double(a) }
+        return (logit, PatientPrediction(id: raw.id, responseProbability: 1 / (1 + Foundation.exp(-logit)),
+                                         riskScore: Double(t.value(out.risk).values[0]),
+                                         attention: out.attention.map { t.value($0).values },
+                                         modalitiesUsed: out.modalitiesUsed, modalityWeights: weights))
     }
 
     /// Mean training loss (dropout off) of raw patients; used for early stopping.

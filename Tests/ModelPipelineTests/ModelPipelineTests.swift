@@ -112,6 +112,40 @@ import TestSupport
         }
     }
 
+    /// Platt recalibration (`{"recalibration": {"method": "platt", "innerFolds": 3}}`): every member's slope and
+    /// intercept are in config.json, they are not the identity, and scoring from the folder reproduces the
+    /// training run's calibrated predictions bit-for-bit (in memory and in the database).
+    @Test func recalibratedModelReloadsAndScoresBitForBit() throws {
+        let out = try Self.temporaryDirectory() + "/model"
+        var options = try ModelTrainingOptions.decode(Data(#"{"recalibration": {"method": "platt", "innerFolds": 3}}"#.utf8))
+        let base = Self.options()
+        options.folds = base.folds; options.training = base.training; options.data = base.data
+        options.evaluation = base.evaluation; options.ablations = false
+        #expect(options.recalibration == RecalibrationParameters(method: .platt, innerFolds: 3))
+        try TestDatabase.with { c, _ in
+            try ModelFixture.load(c)
+            let result = try ModelTraining.run(cohort: ModelFixture.cohort, on: c, options: options, output: out)
+            let config = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/config.json"))) as! [String: Any]
+            let members = try #require(config["members"] as? [[String: Any]])
+            #expect(members.count == 3 && members.allSatisfy { $0["calibration"] is [String: Any] })
+            #expect(result.ensemble.members.allSatisfy { $0.calibration != nil && $0.calibration != PlattCalibration(slope: 1, intercept: 0) })
+            #expect(result.evaluation.fusion.note?.contains("Platt") == true)
+            let (loaded, _, _) = try ModelFolder.read(out)
+            #expect(loaded.members.map(\.calibration) == result.ensemble.members.map(\.calibration))
+            let data = try CohortModelData.load(cohort: ModelFixture.cohort, on: c, parameters: result.configuration.data)
+            #expect(try loaded.predict(data.trainable.map(\.sample)) == result.trainingPredictions)
+            _ = try ModelScoring.run(cohort: ModelFixture.cohort, modelDirectory: out, on: c)
+            let stored = try storedPredictions(c)
+            for p in result.trainingPredictions {
+                #expect(stored[p.id]?.probability.bitPattern == p.responseProbability.bitPattern)
+            }
+            // The calibration changes the probabilities: the same members without it score differently.
+            var raw = loaded
+            raw.members = raw.members.map { var m = $0; m.calibration = nil; return m }
+            #expect(try raw.predict(data.trainable.map(\.sample)).map(\.responseProbability) != result.trainingPredictions.map(\.responseProbability))
+        }
+    }
+
     /// Genomics hidden at scoring time: exactly the chosen patients (and those without genomics) are
     /// scored without it, and their modalities used say so; everyone else keeps the out-of-fold prediction.
     @Test func genomicsRemovedAtScoringIsFlagged() throws {

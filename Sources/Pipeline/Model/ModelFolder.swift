@@ -20,19 +20,24 @@ public struct ModelFolderConfiguration: Sendable, Hashable, Codable {
     public var seed: UInt64
     public var folds: Int
     public var training: TrainingParameters
+    /// How each member's response probability was recalibrated (nil in folders written before recalibration existed).
+    public var recalibration: RecalibrationParameters?
     public var data: ModelDataParameters
     /// Held-out summary per variant (cindex, auc, …); the full report is evaluation.json.
     public var metrics: [String: [String: Double]]
     public var gitCommit: String?
     public var tmescopeVersion: String
 
-    /// One fold model's architecture and the standardisation fitted on its training folds.
+    /// One fold model's architecture, the standardisation fitted on its training folds and, when
+    /// recalibrated, the Platt slope and intercept fitted inside those folds (JSON doubles: exact round trip).
     public struct Member: Sendable, Hashable, Codable {
         public var network: FusionNetworkConfiguration
         public var standardizer: FeatureStandardizer
-        public init(network: FusionNetworkConfiguration, standardizer: FeatureStandardizer) {
+        public var calibration: PlattCalibration?
+        public init(network: FusionNetworkConfiguration, standardizer: FeatureStandardizer, calibration: PlattCalibration? = nil) {
             self.network = network
             self.standardizer = standardizer
+            self.calibration = calibration
         }
     }
 }
@@ -92,7 +97,8 @@ public enum ModelFolder {
             }
             let set = ParameterSet(parameters)
             for (name, m) in network.initialParameters(using: &g).tensors { try set.require(name, rows: m.rows, columns: m.columns) }
-            members.append(TrainedFusionModel(network: network, standardizer: member.standardizer, parameters: set))
+            members.append(TrainedFusionModel(network: network, standardizer: member.standardizer, parameters: set,
+                                              calibration: member.calibration))
         }
         var sha = SHA256()
         sha.update(bytes)

@@ -16,13 +16,14 @@ extension ModelTraining {
         var p = options.training
         p.modalityDropout = 0
         let cv = try CrossValidation.run(subset, network: network, parameters: p, folds: options.folds,
-                                         seedsPerFold: options.seedsPerFold) {
+                                         seedsPerFold: options.seedsPerFold, recalibration: options.recalibration) {
             progress(.epoch(variant: name, fold: $0, record: $1))
         }
         return VariantEvaluation.evaluate(probabilities: cv.outOfFold.map(\.responseProbability), risks: cv.outOfFold.map(\.riskScore),
                                           responses: subset.map(\.response), survival: subset.map(\.survival),
                                           parameters: options.evaluation,
-                                          note: "\(m.rawValue) encoder alone, patients with that modality; out-of-fold predictions")
+                                          note: "\(m.rawValue) encoder alone, patients with that modality; out-of-fold predictions"
+                                              + options.recalibration.note)
     }
 
     // MARK: - Clinical Cox baseline

@@ -37,9 +37,10 @@ public enum ModelTraining {
         ensemble.featureNames = data.featureNames
         let config = ModelFolderConfiguration(
             format: ModelFolderConfiguration.currentFormat, modelID: "fusion-\(cohort)-\(weightsSHA.prefix(12))", kind: kind,
-            members: ensemble.members.map { .init(network: $0.network.configuration, standardizer: $0.standardizer) },
+            members: ensemble.members.map { .init(network: $0.network.configuration, standardizer: $0.standardizer, calibration: $0.calibration) },
             featureNames: data.featureNames, trainingMedianRisk: ensemble.trainingMedianRisk, trainingCohort: cohort,
-            seed: options.training.seed, folds: options.folds, training: options.training, data: options.data,
+            seed: options.training.seed, folds: options.folds, training: options.training, recalibration: options.recalibration,
+            data: options.data,
             metrics: evaluation.summary, gitCommit: GitCommit.current(), tmescopeVersion: TMEVersion.string)
         try ModelFolder.write(weights: weights, configuration: config, to: directory)
         let evaluationJSON = try ModelFolder.encoder().encode(evaluation)
@@ -79,7 +80,7 @@ public enum ModelTraining {
         let network = try FusionNetwork(configuration: options.network(tileFeatures: data.featureNames.tile.count, modalities: modalities))
         progress(.variant(name: "fusion", folds: options.folds, maxEpochs: options.training.epochs))
         let cv = try CrossValidation.run(samples, network: network, parameters: options.training, folds: options.folds,
-                                         seedsPerFold: options.seedsPerFold) {
+                                         seedsPerFold: options.seedsPerFold, recalibration: options.recalibration) {
             progress(.epoch(variant: "fusion", fold: $0, record: $1))
         }
         let members = cv.folds.flatMap(\.models)
@@ -100,7 +101,8 @@ public enum ModelTraining {
         let e = options.evaluation
         let fusion = VariantEvaluation.evaluate(probabilities: cv.outOfFold.map(\.responseProbability), risks: cv.outOfFold.map(\.riskScore),
                                                 responses: responses, survival: survival, parameters: e,
-                                                note: "gated fusion of \(modalities.map(\.rawValue).joined(separator: ", ")); out-of-fold predictions")
+                                                note: "gated fusion of \(modalities.map(\.rawValue).joined(separator: ", ")); out-of-fold predictions"
+                                                    + options.recalibration.note)
         let removed = try genomicsRemoved(cv, samples: samples, options: options)
         let oracle = truth.flatMap { oracleEvaluation($0, samples: samples, parameters: e) }
         let projection = truth.flatMap { OracleProjection.evaluate($0, samples: samples, folds: cv.folds.map(\.testIndices)) }

@@ -9,6 +9,9 @@ public struct ModelTrainingOptions: Sendable, Hashable, Codable {
     public var seedsPerFold: Int
     /// Optimisation, early stopping and seed (`training.seed` seeds everything).
     public var training: TrainingParameters
+    /// Recalibration of the response probability inside each training fold (Platt scaling on an inner
+    /// cross-validation; `Recalibration`). Applies to the fusion network and its single-modality ablations.
+    public var recalibration: RecalibrationParameters
     /// Widths of the network (the feature counts are set from the data).
     public var tileHidden: Int
     public var attentionHidden: Int
@@ -28,6 +31,7 @@ public struct ModelTrainingOptions: Sendable, Hashable, Codable {
         self.folds = folds
         seedsPerFold = 1
         training = TrainingParameters(epochs: epochs, seed: seed)
+        recalibration = RecalibrationParameters()
         tileHidden = 32
         attentionHidden = 16
         embedding = 16
@@ -54,4 +58,11 @@ public enum TrainingProgressEvent: Sendable {
     case epoch(variant: String, fold: Int, record: EpochRecord)
     /// Evaluation (bootstrap intervals) is running.
     case evaluating
+}
+
+extension RecalibrationParameters {
+    /// Appended to a variant's evaluation note.
+    var note: String {
+        method == .platt ? "; Platt-recalibrated per fold on \(innerFolds)-fold inner cross-validation of the training folds" : ""
+    }
 }

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Logistic recalibration of a response logit (Platt 1999): p = σ(a·z + b), with z the network's
+/// response logit, a the slope and b the intercept. a = 1, b = 0 leaves the network unchanged;
+/// a < 1 tempers over-confident scores (temperature scaling is the special case b = 0, a = 1/T).
+/// A monotone map: the ranking of patients (AUC) by one calibrated model is unchanged.
+public struct PlattCalibration: Sendable, Hashable, Codable {
+    public var slope: Double
+    public var intercept: Double
+
+    public init(slope: Double, intercept: Double) {
+        self.slope = slope
+        self.intercept = intercept
+    }
+
+    /// σ(a·z + b), computed without overflow for any finite z.
+    public func probability(logit z: Double) -> Double {
+        let t = slope * z + intercept
+        return t >= 0 ? 1 / (1 + Foundation.exp(-t)) : Foundation.exp(t) / (1 + Foundation.exp(t))
+    }
+}
+
+/// Parameters of `PlattScaling.fit`.
+public struct PlattParameters: Sendable, Hashable, Codable {
+    /// Platt's smoothed targets t₊ = (N₊ + 1)/(N₊ + 2), t₋ = 1/(N₋ + 2) instead of 1/0: a maximum a
+    /// posteriori fit under a uniform prior on each class's rate, finite even for perfectly separated
+    /// logits. Default true.
+    public var smoothedTargets: Bool
+    /// Newton iterations. Default 100 (the fit usually converges in < 10).
+    public var maxIterations: Int
+    /// Stop when the largest gradient component of the mean log-loss is below this. Default 1e-12.
+    public var tolerance: Double
+
+    public init(smoothedTargets: Bool = true, maxIterations: Int = 100, tolerance: Double = 1e-12) {
+        self.smoothedTargets = smoothedTargets
+        self.maxIterations = maxIterations
+        self.tolerance = tolerance
+    }
+}
+
+/// Fits `PlattCalibration` by maximum likelihood.
+///
+/// Minimises the cross-entropy L(a, b) = −Σᵢ [tᵢ log pᵢ + (1 − tᵢ) log(1 − pᵢ)], pᵢ = σ(a·zᵢ + b), by
+/// Newton's method with a backtracking line search (Lin, Lin & Weng 2007, "A note on Platt's probabilistic
+/// outputs for support vector machines", Machine Learning 68:267–276). Gradient: (Σ (pᵢ − tᵢ) zᵢ, Σ (pᵢ − tᵢ));
+/// Hessian: Σ pᵢ(1 − pᵢ)·[[zᵢ², zᵢ], [zᵢ, 1]], with a tiny ridge so that it stays invertible.
+/// Known answer: with logits only at z = −1 and z = +1 and observed rates r₋, r₊ (plain targets), the
+/// optimum is exact: a = (logit r₊ − logit r₋)/2, b = (logit r₊ + logit r₋)/2.
+public enum PlattScaling {
+    /// Throws `insufficientData` without both classes, `invalidSample` for a non-finite logit and
+    /// `invalidParameter` for mismatched lengths or parameters out of range.
+    public static func fit(logits z: [Double], labels y: [Bool], parameters: PlattParameters = PlattParameters()) throws -> PlattCalibration {
+        guard z.count == y.count else {
+            throw FusionModelError.invalidParameter(name: "labels", value: "\(y.count) labels", expected: "one per logit (\(z.count))")
+        }
+        guard parameters.maxIterations >= 1, parameters.tolerance > 0 else {
+            throw FusionModelError.invalidParameter(name: "PlattParameters", value: "\(parameters)",
+                                                    expected: "maxIterations ≥ 1, tolerance > 0")
+        }
+        if let bad = z.firstIndex(where: { !$0.isFinite }) {
+            throw FusionModelError.invalidSample(index: bad, reason: "non-finite response logit; Platt scaling needs finite logits")
+        }
+        let positives = y.filter { $0 }.count, negatives = y.count - positives
+        guard positives > 0, negatives > 0 else {
+            throw FusionModelError.insufficientData(reason: "Platt scaling needs responders and non-responders; found \(positives) and \(negatives)")
+        }
+        let high = parameters.smoothedTargets ? (Double(positives) + 1) / (Double(positives) + 2) : 1
+        let low = parameters.smoothedTargets ? 1 / (Double(negatives) + 2) : 0
+        let t = y.map { $0 ? high : low }
+        let n = Double(z.count)
+
+        func loss(_ a: Double, _ b: Double) -> Double {
+            var s = 0.0
+            for i in z.indices {
+                // log(1 + e^f) − t·f with f = a·z + b, stable for large |f|.
+                let f = a * z[i] + b
+                s += (f > 0 ? f + log1p(Foundation.exp(-f)) : log1p(Foundation.exp(f))) - t[i] * f
+            }
+            return s / n
+        }
+        var a = 1.0, b = 0.0
+        var current = loss(a, b)
+        for _ in 0..<parameters.maxIterations {
+            var ga = 0.0, gb = 0.0, haa = 0.0, hab = 0.0, hbb = 0.0
+            for i in z.indices {
+                let p = PlattCalibration(slope: a, intercept: b).probability(logit: z[i])
+                let d = p - t[i], w = max(p * (1 - p), 1e-12)
+                ga += d * z[i]; gb += d
+                haa += w * z[i] * z[i]; hab += w * z[i]; hbb += w
+            }
+            ga /= n; gb /= n; haa = haa / n + 1e-12; hab /= n; hbb = hbb / n + 1e-12
+            if max(abs(ga), abs(gb)) < parameters.tolerance { break }
+            let det = haa * hbb - hab * hab
+            let da = -(hbb * ga - hab * gb) / det, db = -(haa * gb - hab * ga) / det
+            var step = 1.0, improved = false
+            while step >= 1e-10 {
+                let candidate = loss(a + step * da, b + step * db)
+                // Armijo condition; a full step that raises the loss by no more than its rounding (~1e-13 for a
+                // mean log-loss of order 1) is also taken: near the optimum the decrease ½·δᵀHδ is below the
+                // rounding, while the Newton step still squares the error.
+                if candidate < current + 1e-4 * step * (ga * da + gb * db) || (step == 1 && candidate <= current + 1e-13) {
+                    a += step * da; b += step * db; current = candidate; improved = true
+                    break
+                }
+                step /= 2
+            }
+            if !improved { break }
+        }
+        return PlattCalibration(slope: a, intercept: b)
+    }
+}
