@@ -32,17 +32,15 @@ import TissueAnalysis
             }
         }
         // Issue 8's per-slide targets on the H&E slides: macrophages within 20 %, immune phenotype as simulated,
-        // lymphocytes within 10 %.
+        // lymphocytes within 10 % (SIM-0002-T1-HE, 38 lymphocytes, was −13 % before the pooled hematoxylin
+        // reference: its 1280² px slide has 256 px edge tiles with too few fibroblasts to normalise on).
         let he = results.filter { $0.stain == "H&E" }
         for r in he {
             let macrophages = try #require(r.countError(.macrophage))
             #expect(abs(macrophages) <= 0.20, "macrophage count error of \(r.slideID): \(macrophages)")
             #expect(r.detectedPhenotype == r.truePhenotype, "phenotype of \(r.slideID)")
-        }
-        let lymphocyteMisses = he.filter { abs($0.countError(.lymphocyte) ?? 0) > 0.10 }
-        #expect(lymphocyteMisses.count <= 1, "lymphocyte count error > 10 % on \(lymphocyteMisses.map(\.slideID))")
-        withKnownIssue("Lymphocyte count of the desert slide SIM-0002-T1-HE: 33 of 38 true lymphocytes (−13 %); the other two H&E slides are within 10 % (demo cohort: 61 / 64 H&E slides, VALIDATION.md)") {
-            #expect(lymphocyteMisses.map(\.slideID).isEmpty, "lymphocyte count error > 10 % on \(lymphocyteMisses.map(\.slideID))")
+            let lymphocytes = try #require(r.countError(.lymphocyte))
+            #expect(abs(lymphocytes) <= 0.10, "lymphocyte count error of \(r.slideID): \(lymphocytes)")
         }
         // The PD-L1 slides: lymphocytes within 10 % each; tumor cells within 10 % except where tumor nuclei merge.
         let ihc = results.filter { $0.stain == "PD-L1" }
