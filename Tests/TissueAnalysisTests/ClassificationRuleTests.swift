@@ -90,6 +90,13 @@ import Testing
         // The same small objects 1.6 × darker than the large ones are lymphocytes: f = 0.975 / 0.64, clamped to 1.33.
         let lymphocytes = Array(repeating: Self.round(0.64), count: 30) + Array(repeating: Self.large(0.4), count: 20)
         #expect(r.factor(for: lymphocytes) == 1.33)
+        // 15 elongated objects only 1.19 × darker than the nest's nuclei (tumor slivers, as in a nest tile of
+        // SIM-0050-T1-HE): no reference, below the 1.25 contrast; the former 1.15 took them (f = 0.75 / 0.5).
+        let slivers = Array(repeating: Self.spindle(0.5), count: 15) + Array(repeating: Self.large(0.42), count: 20)
+        #expect(r.factor(for: slivers) == 1)
+        var lax = HematoxylinReference()
+        lax.minimumContrast = 1.15
+        #expect(lax.factor(for: slivers) == 1.33)
         var bad = HematoxylinReference()
         bad.lymphocyteToFibroblastRatio = 0.5
         #expect(throws: TissueAnalysisError.self) { try bad.validate() }
