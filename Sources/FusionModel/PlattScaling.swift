@@ -44,7 +44,9 @@ public struct PlattParameters: Sendable, Hashable, Codable {
 /// Newton's method with a backtracking line search (Lin, Lin & Weng 2007, "A note on Platt's probabilistic
 /// outputs for support vector machines", Machine Learning 68:267–276). Gradient: (Σ (pᵢ − tᵢ) zᵢ, Σ (pᵢ − tᵢ));
 /// Hessian: Σ pᵢ(1 − pᵢ)·[[zᵢ², zᵢ], [zᵢ, 1]], with a tiny ridge so that it stays invertible.
-/// Known answer: with logits only at z = −1 and z = +1 and observed rates r₋, r₊ (plain targets), the
+/// The slope is constrained to a ≥ 0 (a recalibration never reverses the network's ranking): when the
+/// unconstrained optimum has a < 0, the result is a = 0, b = logit(mean target).
+/// Known answer: with logits only at z = −1 and z = +1 and observed rates r₋ ≤ r₊ (plain targets), the
 /// optimum is exact: a = (logit r₊ − logit r₋)/2, b = (logit r₊ + logit r₋)/2.
 public enum PlattScaling {
     /// Throws `insufficientData` without both classes, `invalidSample` for a non-finite logit and
@@ -106,6 +108,10 @@ public enum PlattScaling {
             }
             if !improved { break }
         }
-        return PlattCalibration(slope: a, intercept: b)
+        guard a < 0 else { return PlattCalibration(slope: a, intercept: b) }
+        // A recalibration must not reverse the network's ranking: with a negative slope the best
+        // non-negative one is 0, the constant b = logit(mean target) (the cohort rate, smoothed).
+        let mean = t.reduce(0, +) / n
+        return PlattCalibration(slope: 0, intercept: log(mean / (1 - mean)))
     }
 }

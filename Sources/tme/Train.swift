@@ -18,7 +18,8 @@ struct Train: AsyncParsableCommand {
     @Option(help: ArgumentHelp(
         "Training options as JSON, merged onto the defaults; the flags below override it. Keys: folds, seedsPerFold, "
             + "training {epochs, batchSize, optimizer {learningRate, weightDecay, …}, modalityDropout, patience, "
-            + "validationFraction, responseLossWeight, survivalLossWeight, seed}, tileHidden, attentionHidden, embedding, "
+            + "validationFraction, responseLossWeight, survivalLossWeight, seed}, recalibration {method: none|platt, innerFolds, "
+            + "platt {smoothedTargets, maxIterations, tolerance}}, tileHidden, attentionHidden, embedding, "
             + "dropout, data {maxTilesPerPatient, seed}, evaluation {bootstrapReplicates, seed, unoTruncationMonths}, "
             + "ablations, genomicsRemovedFraction, coxRidge (e.g. cohorts/eval400/training.json).",
         valueName: "file.json"))

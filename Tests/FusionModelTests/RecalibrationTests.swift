@@ -16,6 +16,12 @@ import Testing
         #expect(abs(plain.intercept - (Self.logit(0.7) + Self.logit(0.2)) / 2) < 1e-9, "\(plain)")
         #expect(abs(plain.probability(logit: -1) - 0.2) < 1e-12 && abs(plain.probability(logit: 1) - 0.7) < 1e-12)
 
+        // Reversed rates (0.7 at z = −1, 0.2 at z = +1): no increasing map fits; the slope is clamped to 0 and the
+        // probability is the cohort rate 36/80.
+        let reversed = try PlattScaling.fit(logits: z, labels: (0..<40).map { $0 < 28 } + (0..<40).map { $0 < 8 },
+                                            parameters: PlattParameters(smoothedTargets: false))
+        #expect(reversed.slope == 0 && abs(reversed.intercept - Self.logit(36.0 / 80)) < 1e-12, "\(reversed)")
+
         let high = 37.0 / 38, low = 1.0 / 46
         let rMinus = (8 * high + 32 * low) / 40, rPlus = (28 * high + 12 * low) / 40
         let smoothed = try PlattScaling.fit(logits: z, labels: y)
