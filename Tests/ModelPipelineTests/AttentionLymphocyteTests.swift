@@ -88,13 +88,27 @@ import Testing
 
     /// What the model's attention does on simulated slides, per immune phenotype of the held-out patients.
     ///
-    /// Measured (seed 20261125, 40 held-out patients): attention goes to tumor nests (top-decile tumor share
+    /// Why the criterion is hard with true densities. The simulator draws response from σ(β0 + 0.9·log10 TIL
+    /// density + 1.5·TPS + 0.35·log2 TMB + 0.5·GEP − …), where the TIL density is the tissue average
+    /// f·(nest density) + (1 − f)·(stroma density) (f = 0.45), and the immune score u that sets TMB, TPS, GEP
+    /// also sets the phenotype. Two tile-level readings carry that signal: stromal lymphocytes (inflamed 1600,
+    /// excluded 1300, desert 120 /mm²: desert vs the rest, and most of the TIL density) and intratumoral
+    /// lymphocytes (900 / 60 / 25 /mm²: inflamed vs excluded, hence u). Both are equally good places for the
+    /// attention to look, and which one a small model picks depends on its seed and features. Even perfectly
+    /// stroma-focused attention is bounded with true densities: in inflamed slides the least-tumor decile of
+    /// tiles holds 1.27 × the slide's mean lymphocyte density (measured: 2048² px slides, 256 px tiles, 57
+    /// slides; 1.23 × with 1024² px slides and 128 px tiles), just above the 1.2 this test asks for; only
+    /// attention ranked on the lymphocyte count itself reaches more (the densest decile: 1.56 ×).
+    ///
+    /// Measured here (seed 20261125, 40 held-out patients): attention goes to tumor nests (top-decile tumor share
     /// 2.2 × the slide's), and the lymphocyte density of those tiles is what separates the phenotypes
-    /// (inflamed ≈ 1250 /mm², excluded ≈ 200, desert ≈ 40). In inflamed tumors, whose stroma holds more
-    /// lymphocytes than their nests (1600 vs 900 /mm² in the demo configuration), the top decile is therefore
-    /// not lymphocyte-richer than the slide average (ratio ≈ 1.06, 57 % of slides above 1): the issue's
-    /// criterion is recorded as a known issue below and fails loudly once it starts to hold. On the full
-    /// pipeline (quantified 128 µm tiles, fusion model, 400 patients) it does hold: MODEL_EVALUATION.md.
+    /// (inflamed ≈ 1250 /mm², excluded ≈ 200, desert ≈ 40): ratio ≈ 1.06, 57 % of slides above 1. Closer to the
+    /// pipeline (256 px tiles on 1536²–2048² px slides, the density and per-compartment features of
+    /// `TileFeatures` computed from truth, 1 or 3 seeds) attention moves to stroma (top-decile tumor share
+    /// 0.04–0.36 × the slide's) but the ratio stays 1.06–1.24 depending on the seed (fusion with true genomics:
+    /// 0.99), so none of these set-ups passes robustly. The issue's criterion is therefore recorded as a known
+    /// issue below and fails loudly once it starts to hold. On the full pipeline (quantified 128 µm tiles, the
+    /// 15-member fusion ensemble, 400 patients) it does hold: MODEL_EVALUATION.md.
     @Test func topDecileAttentionTilesAreLymphocyteRichInInflamedTumors() throws {
         let bags = try Self.cohort(patients: 140, seed: 20261125).filter { $0.sample.tiles != nil }
         let train = Array(bags.prefix(100)), test = Array(bags.dropFirst(100))
