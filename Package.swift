@@ -71,7 +71,8 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "TestSupport"]),
         .testTarget(name: "QuantifyTests", dependencies: ["Pipeline", "CohortSimulator", "TissueAnalysis", "BiomarkerStore", "TestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "ModelPipelineTests", dependencies: ["Pipeline", "FusionModel", "BiomarkerStore", "TestSupport", "CohortSimulator"]),
+        .testTarget(name: "ModelPipelineTests", dependencies: ["Pipeline", "FusionModel", "BiomarkerStore", "TestSupport", "CohortSimulator"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "BiomarkerStoreTests", dependencies: ["BiomarkerStore", "Pipeline", "TestSupport"]),
     ]
 )
