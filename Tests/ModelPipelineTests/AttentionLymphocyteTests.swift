@@ -108,7 +108,8 @@ import Testing
     /// 0.04–0.36 × the slide's) but the ratio stays 1.06–1.24 depending on the seed (fusion with true genomics:
     /// 0.99), so none of these set-ups passes robustly. The issue's criterion is therefore recorded as a known
     /// issue below and fails loudly once it starts to hold. On the full pipeline (quantified 128 µm tiles, the
-    /// 15-member fusion ensemble, 400 patients) it does hold: MODEL_EVALUATION.md.
+    /// 15-member fusion ensemble, 400 patients) it does hold: MODEL_EVALUATION.md; `AttentionLymphocytePipelineTests`
+    /// repeats the measurement on the pipeline's own tile features (golden fixture) and shows why a single network does not.
     @Test func topDecileAttentionTilesAreLymphocyteRichInInflamedTumors() throws {
         let bags = try Self.cohort(patients: 140, seed: 20261125).filter { $0.sample.tiles != nil }
         let train = Array(bags.prefix(100)), test = Array(bags.dropFirst(100))
