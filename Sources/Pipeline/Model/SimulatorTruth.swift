@@ -44,30 +44,3 @@ public struct SimulatorTruth: Sendable, Hashable {
     }
 }
 
-/// The checked-out commit, read from `.git` (HEAD → ref → packed-refs) without running git.
-public enum GitCommit {
-    /// The 40-hex commit of the repository containing `directory` (searching upwards), or nil.
-    public static func current(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
-        var url = URL(fileURLWithPath: directory).standardizedFileURL
-        for _ in 0..<32 {
-            let git = url.appendingPathComponent(".git").path
-            if let head = try? String(contentsOfFile: git + "/HEAD", encoding: .utf8) {
-                let h = head.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard h.hasPrefix("ref: ") else { return h }
-                let ref = String(h.dropFirst(5))
-                if let sha = try? String(contentsOfFile: git + "/" + ref, encoding: .utf8) {
-                    return sha.trimmingCharacters(in: .whitespacesAndNewlines)
-                }
-                let packed = (try? String(contentsOfFile: git + "/packed-refs", encoding: .utf8)) ?? ""
-                for line in packed.split(separator: "\n") where line.hasSuffix(" " + ref) {
-                    return String(line.prefix(40))
-                }
-                return nil
-            }
-            let parent = url.deletingLastPathComponent()
-            if parent.path == url.path { break }
-            url = parent
-        }
-        return nil
-    }
-}
