@@ -59,12 +59,7 @@ public struct TrainedFusionModel: Sendable, Hashable, Codable {
     /// Throws `invalidSample` for wrong feature counts, non-finite values or no usable modality.
     /// With `calibration`, P(CR/PR) = σ(a·logit + b) (`PlattCalibration`).
     public func predict(_ samples: [PatientSample], removing: Set<Modality> = []) throws -> [PatientPrediction] {
-        try samples.enumerated().map { i, raw in
-            let (logit, prediction) = try score(raw, index: i, removing: removing)
-            var out = prediction
-            if let calibration { out.responseProbability = calibration.probability(logit: logit) }
-            return out
-        }
+        try samples.enumerated().map { i, raw in try score(raw, index: i, removing: removing).prediction }
     }
 
     /// The network's response logits (before `calibration`), for fitting a recalibration.
@@ -72,7 +67,7 @@ public struct TrainedFusionModel: Sendable, Hashable, Codable {
         try samples.enumerated().map { i, raw in try score(raw, index: i, removing: []).logit }
     }
 
-    /// One patient's uncalibrated logit and prediction (probability σ(logit)).
+    /// One patient's uncalibrated logit and prediction (probability σ(logit), or `calibration`'s map of it).
     private func score(_ raw: PatientSample, index i: Int, removing: Set<Modality>) throws -> (logit: Double, prediction: PatientPrediction) {
         try FeatureStandardizer.validate(raw, index: i, configuration: network.configuration)
         let s = standardizer.apply(raw.removing(removing))
@@ -84,7 +79,8 @@ public struct TrainedFusionModel: Sendable, Hashable, Codable {
         let gates = t.value(out.gates).values
         var weights: [Modality: Double] = [:]
         for (m, a) in zip(network.configuration.modalities, gates) { weights[m] = Double(a) }
-        return (logit, PatientPrediction(id: raw.id, responseProbability: 1 / (1 + Foundation.exp(-logit)),
+        let probability = calibration?.probability(logit: logit) ?? 1 / (1 + Foundation.exp(-logit))
+        return (logit, PatientPrediction(id: raw.id, responseProbability: probability,
                                          riskScore: Double(t.value(out.risk).values[0]),
                                          attention: out.attention.map { t.value($0).values },
                                          modalitiesUsed: out.modalitiesUsed, modalityWeights: weights))
