@@ -73,11 +73,7 @@ public enum PlattScaling {
 
         func loss(_ a: Double, _ b: Double) -> Double {
             var s = 0.0
-            for i in z.indices {
-                // log(1 + e^f) − t·f with f = a·z + b, stable for large |f|.
-                let f = a * z[i] + b
-                s += (f > 0 ? f + log1p(Foundation.exp(-f)) : log1p(Foundation.exp(f))) - t[i] * f
-            }
+            for i in z.indices { s += LogisticLoss.value(logit: a * z[i] + b, target: t[i]) }
             return s / n
         }
         var a = 1.0, b = 0.0

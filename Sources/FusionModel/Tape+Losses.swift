@@ -13,7 +13,7 @@ extension Tape {
         let n = Double(max(z.count, 1))
         var total = 0.0
         for (zi, yi) in zip(z.map(Double.init), labels.map(Double.init)) {
-            total += max(zi, 0) - zi * yi + Foundation.log1p(Foundation.exp(-abs(zi)))
+            total += LogisticLoss.value(logit: zi, target: yi)
         }
         return record(Matrix(scalar: Float(total / n)), inputs: [logits]) { tape, g in
             tape.accumulate(logits) { gz in
