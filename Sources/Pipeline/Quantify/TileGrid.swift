@@ -46,20 +46,18 @@ public struct TileGrid: Sendable, Hashable, Codable {
             for x in stride(from: 0, to: level.width, by: t) {
                 count += 1
                 let w = min(t, level.width - x), h = min(t, level.height - y)
-                let fraction = mask.tissueFraction(level0X: Int((Double(x) * level.downsample).rounded(.down)),
-                                                   y: Int((Double(y) * level.downsample).rounded(.down)),
-                                                   width: max(1, Int((Double(w) * level.downsample).rounded())),
-                                                   height: max(1, Int((Double(h) * level.downsample).rounded())))
+                let ds = level.downsample
+                let x0 = Int((Double(x) * ds).rounded(.down)), y0 = Int((Double(y) * ds).rounded(.down))
+                let w0 = max(1, Int((Double(w) * ds).rounded())), h0 = max(1, Int((Double(h) * ds).rounded()))
+                let fraction = mask.tissueFraction(level0X: x0, y: y0, width: w0, height: h0)
                 guard fraction >= parameters.minimumTissueFraction && fraction > 0 else { continue }
                 var tile = Tile(x: x, y: y, width: w, height: h, maskTissueFraction: fraction,
                                 analysedX: x, analysedY: y, analysedWidth: w, analysedHeight: h)
-                let x0 = Self.levelZero(x, level.downsample), y0 = Self.levelZero(y, level.downsample)
-                if let dilation, let box = mask.tissueBounds(level0X: x0, y: y0, width: Self.levelZero(x + w, level.downsample) - x0,
-                                                             height: Self.levelZero(y + h, level.downsample) - y0, dilation: dilation) {
-                    let left = max(x, Int((Double(box.x) / level.downsample).rounded(.down)))
-                    let top = max(y, Int((Double(box.y) / level.downsample).rounded(.down)))
-                    let right = min(x + w, Int((Double(box.x + box.width) / level.downsample).rounded(.up)))
-                    let bottom = min(y + h, Int((Double(box.y + box.height) / level.downsample).rounded(.up)))
+                if let dilation, let box = mask.tissueBounds(level0X: x0, y: y0, width: w0, height: h0, dilation: dilation) {
+                    let left = max(x, Int((Double(box.x) / ds).rounded(.down)))
+                    let top = max(y, Int((Double(box.y) / ds).rounded(.down)))
+                    let right = min(x + w, Int((Double(box.x + box.width) / ds).rounded(.up)))
+                    let bottom = min(y + h, Int((Double(box.y + box.height) / ds).rounded(.up)))
                     if left < right && top < bottom {
                         (tile.analysedX, tile.analysedY, tile.analysedWidth, tile.analysedHeight) = (left, top, right - left, bottom - top)
                     }
@@ -72,7 +70,5 @@ public struct TileGrid: Sendable, Hashable, Codable {
     }
 
     /// Level-0 pixel of an analysis-level coordinate.
-    public func levelZero(_ v: Int) -> Int { Self.levelZero(v, downsample) }
-
-    static func levelZero(_ v: Int, _ downsample: Double) -> Int { Int((Double(v) * downsample).rounded()) }
+    public func levelZero(_ v: Int) -> Int { Int((Double(v) * downsample).rounded()) }
 }
