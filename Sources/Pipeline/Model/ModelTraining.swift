@@ -64,6 +64,28 @@ public enum ModelTraining {
         return try rows[0].decode("model_run_pk")
     }
 
+    /// The fusion part of `train`: cross-validates the fusion network (`CrossValidation.run` with `options`' folds,
+    /// seeds per fold, training parameters and recalibration) on `samples`, with the modalities any of them has,
+    /// and forms the fold ensemble of its k × s models, whose risk-group threshold is the median of its
+    /// in-sample risk scores. Returns the network, those modalities, the cross-validation, the ensemble and its
+    /// in-sample predictions (what `tme score` reproduces on the training cohort).
+    public static func fusionEnsemble(_ samples: [PatientSample], featureNames: ModelFeatureNames, options: ModelTrainingOptions,
+                                      progress: @escaping (TrainingProgressEvent) -> Void = { _ in })
+        throws -> (network: FusionNetwork, modalities: [Modality], crossValidation: CrossValidationResult, ensemble: FoldEnsemble,
+                   inSample: [EnsemblePrediction]) {
+        let modalities = Modality.allCases.filter { m in samples.contains { $0.availableModalities.contains(m) } }
+        let network = try FusionNetwork(configuration: options.network(tileFeatures: featureNames.tile.count, modalities: modalities))
+        progress(.variant(name: "fusion", folds: options.folds, maxEpochs: options.training.epochs))
+        let cv = try CrossValidation.run(samples, network: network, parameters: options.training, folds: options.folds,
+                                         seedsPerFold: options.seedsPerFold, recalibration: options.recalibration) {
+            progress(.epoch(variant: "fusion", fold: $0, record: $1))
+        }
+        var ensemble = FoldEnsemble(members: cv.folds.flatMap(\.models), featureNames: featureNames, trainingMedianRisk: 0)
+        let inSample = try ensemble.predict(samples)
+        ensemble.trainingMedianRisk = SampleStatistics.median(inSample.map(\.riskScore))
+        return (network, modalities, cv, ensemble, inSample)
+    }
+
     /// Cross-validates the fusion network (and, with `options.ablations`, each single modality and the
     /// clinical Cox baseline) on the cohort's trainable patients; the fusion fold models form the ensemble.
     /// Throws `insufficientPatients` with fewer than 2 × folds trainable patients.
@@ -76,17 +98,8 @@ public enum ModelTraining {
                                                           reason: "patients need an outcome and at least one modality")
         }
         let samples = patients.map(\.sample)
-        let modalities = Modality.allCases.filter { m in samples.contains { $0.availableModalities.contains(m) } }
-        let network = try FusionNetwork(configuration: options.network(tileFeatures: data.featureNames.tile.count, modalities: modalities))
-        progress(.variant(name: "fusion", folds: options.folds, maxEpochs: options.training.epochs))
-        let cv = try CrossValidation.run(samples, network: network, parameters: options.training, folds: options.folds,
-                                         seedsPerFold: options.seedsPerFold, recalibration: options.recalibration) {
-            progress(.epoch(variant: "fusion", fold: $0, record: $1))
-        }
-        let members = cv.folds.flatMap(\.models)
-        var ensemble = FoldEnsemble(members: members, featureNames: data.featureNames, trainingMedianRisk: 0)
-        let inSample = try ensemble.predict(samples)
-        ensemble.trainingMedianRisk = SampleStatistics.median(inSample.map(\.riskScore))
+        let (network, modalities, cv, ensemble, inSample) = try fusionEnsemble(samples, featureNames: data.featureNames, options: options,
+                                                                               progress: progress)
 
         let responses = samples.map(\.response), survival = samples.map(\.survival)
         var variants: [String: VariantEvaluation] = [:]
