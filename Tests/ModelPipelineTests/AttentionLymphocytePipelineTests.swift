@@ -14,37 +14,36 @@ import Testing
 /// `tme train` reads (encoded here by `ModelInputEncoding`, as there). Regenerated from the database
 /// by `scripts/attention-fixture` (its header documents the format); not hand-made.
 ///
-/// The network is the pipeline's fusion network with all three modalities (as in the measurement of
-/// MODEL_EVALUATION.md; architecture and training settings of `tme train`: tile MLP 32, gated attention 16,
-/// embedding 16, dropout 0.1, modality dropout 0.15, AdamW 1e-3 / 1e-4, batch 32, 30 epochs, no validation
-/// split), trained once (seed 1) on the first 200 patients; attention is read on the 100 held-out ones (43
-/// inflamed). Lymphocyte density is the quantifier's `lymphocyte_density_per_mm2`, the tumor share its
+/// What is trained is what `tme train` ships for eval400, through its own code path
+/// (`ModelTraining.fusionEnsemble`) with cohorts/eval400/training.json: 5 folds × 3 seeds per fold = 15 fusion
+/// networks (tile MLP 32, gated attention 16, embedding 16, dropout 0.1, modality dropout 0.15, AdamW 1e-3 / 1e-4,
+/// batch 32, 30 epochs, no validation split), the product's default seed (1), trained on the first 200 patients;
+/// the Platt recalibration is left out, as it cannot change attention (`productOptions`). Attention is the mean of
+/// the 15 members on the 100 held-out patients (43 inflamed), as `tme score` stores it (`FoldEnsemble.predict`).
+/// Lymphocyte density is the quantifier's `lymphocyte_density_per_mm2`, the tumor share its
 /// `tumor_patch_tissue_share`; top decile: the ⌈n/10⌉ most attended tiles (as in
-/// cohorts/eval400/attention_lymphocytes.sql).
+/// cohorts/eval400/attention_lymphocytes.sql). About 270 s in a debug build (15 networks; 14 s in release).
 ///
-/// Why the criterion is still a known issue here. On the full pipeline it holds (1.26 ×, 88 % of 167 inflamed
-/// slides) for the 15-member fold ensemble (5 folds × 3 seeds, each member trained on 320 patients, attention
-/// averaged by `tme score`). The fixture reproduces that: the saved ensemble (models/eval400t128) scored on
-/// this file's patients 201–300 gives 1.297 × on the 43 inflamed ones, as the database's attention rows do
-/// (1.297 ×, 91 %). But its members, one by one, give 0.62–1.64 × (7 of 15 meet > 1.2 and ≥ 80 %): which tiles a
-/// single network attends (stroma, where inflamed tumors are lymphocyte-richest, or tumor nests, whose
-/// lymphocytes separate inflamed from excluded) depends on its training seed, and only the 15-member average is
-/// reliably stroma-focused. A 15-member ensemble does not fit the test's time budget (≈ 15 s per member in a
-/// debug build). Measured with networks trained here (2026-11-23, held-out inflamed slides, top-decile / slide
-/// lymphocyte density and share of slides above 1):
+/// Why the criterion is still a known issue. The same procedure for five base seeds (2026-11-23; a throwaway
+/// release-built harness calling `measure` below; top-decile / slide lymphocyte density of the held-out inflamed
+/// slides and share of slides above 1):
 ///
-/// | network | seed 1 | seed 2 | seed 3 |
-/// |---|---|---|---|
-/// | fusion, 30 epochs (this test: seed 1) | 1.03, 72 % | 1.17, 84 % | 0.82, 42 % |
-/// | fusion, 60 epochs | 1.08, 70 % | 1.04, 67 % | 0.60, 7 % |
-/// | fusion, trained on 320 of all 400 patients (34 held-out inflamed) | 0.76, 6 % | 0.74, 9 % | 1.05, 76 % |
-/// | slide-only, 30 epochs | 1.07, 81 % | **1.39, 93 %** | 0.86, 42 % |
-/// | fusion, mean attention of 3 seeds (10–12, 20–22, 30–32) | 0.56, 0 % | 0.75, 28 % | 1.05, 77 % |
+/// | cohort (held-out inflamed) | seed 1 | seed 11 | seed 21 | seed 31 | seed 41 |
+/// |---|---|---|---|---|---|
+/// | eval400, this fixture (43 of 100) | 1.04, 77 % | 1.19, 81 % | 0.95, 65 % | 0.95, 63 % | 1.03, 72 % |
+/// | eval400dev, same procedure (74 of patients 201–400) | 1.22, 88 % | 1.51, 96 % | 1.33, 91 % | 1.30, 92 % | 1.44, 97 % |
 ///
-/// One set-up in fifteen passes, so passing here would be seed luck; the criterion is recorded as a known issue
-/// (it fails loudly once it holds). The control is a real expectation: with seed 1 the least attended decile
-/// is lymphocyte-poorer than the slide (0.50 ×, all 43 slides), i.e. attention does rank tiles by their
-/// lymphocytes, only not strongly enough at the top.
+/// (Base seeds 10 apart, so no member seed is shared.) No seed meets > 1.2 and ≥ 80 % here and every seed does on
+/// the development cohort: the shortfall is not seed luck but these 200 training patients. The ensembles trained
+/// here do attend to stroma (top-decile tumor share 0.11–0.29 × the slide's), but to its macrophage-rich,
+/// cell-sparse tiles (seed 1: macrophages 311 vs 197 /mm², nuclei 3190 vs 4295 /mm²), although the simulator
+/// gives macrophages no signal (60 / 160 /mm² in every tumor); ranking the same slides' tiles by stroma share gives
+/// 1.54 ×, by macrophage density 0.91 ×. The full pipeline's ensemble, trained on all 400 patients, also misses
+/// the bar (1.185 ×, 85 % of 167 inflamed slides; MODEL_EVALUATION.md). Single networks are bimodal (stroma or
+/// tumor nests; on eval400dev 3 of the 10 single-seed members of seeds 1 and 11 attend nests, 0.58–0.68 ×), and
+/// log-transformed density features, tried on eval400dev, did not change that. So the criterion stays a known
+/// issue until the model changes; it fails loudly once it holds. The control is a real expectation: the least
+/// attended decile is lymphocyte-poorer than the slide (seed 1: 0.56 ×, all 43 slides).
 @Suite struct AttentionLymphocytePipelineTests {
     struct Patient {
         var sample: PatientSample
@@ -107,25 +106,49 @@ import Testing
             mutated: v[5..<15].map { Int($0).map { $0 == 1 } }, cnvBurdenFraction: Double(v[15])))
     }
 
-    static let seed: UInt64 = 1
+    /// What the attention of a model trained on the fixture's first 200 patients does on the 100 held-out ones.
+    struct Measurement {
+        /// Held-out inflamed slides; their top-decile / slide lymphocyte density (mean) and share above 1.
+        var inflamed: Int
+        var topRatio: Double
+        var topAbove: Double
+        /// The same for the least attended decile, and the share below 1.
+        var bottomRatio: Double
+        var bottomBelow: Double
+        /// Top-decile / slide tumor share on inflamed slides; top-decile lymphocyte ratio of the other phenotypes.
+        var tumorShareRatio: Double
+        var excludedRatio: Double
+        var desertRatio: Double
+        /// Held-out response AUC of the ensemble's probability.
+        var auc: Double
+        var seconds: Double
+    }
 
-    @Test func topDecileAttentionTilesAreLymphocyteRichOnQuantifiedTiles() throws {
-        let fixture = try Self.loadFixture()
+    /// `tme train`'s options for eval400 (cohorts/eval400/training.json: 5 folds × 3 seeds per fold, 30 epochs,
+    /// no validation split, Platt recalibration) with the given seed of everything, minus the recalibration:
+    /// Platt scaling maps only each member's response logit (`TrainedFusionModel.calibration`), so it leaves
+    /// the members' weights and attention unchanged, and its 5 inner networks per fold would double the time.
+    static func productOptions(seed: UInt64) throws -> ModelTrainingOptions {
+        let root = fixtureDirectory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var options = try ModelTrainingOptions.read(path: root.appendingPathComponent("cohorts/eval400/training.json").path)
+        try #require(options.folds == 5 && options.seedsPerFold == 3 && options.training.epochs == 30, "training.json changed")
+        options.apply(folds: nil, seed: seed, epochs: nil)
+        options.recalibration.method = .none
+        return options
+    }
+
+    /// Trains the fusion fold ensemble as `tme train` does (`ModelTraining.fusionEnsemble`) on the first 200
+    /// patients and reads its averaged attention on the other 100, as `tme score` stores it (`FoldEnsemble.predict`).
+    static func measure(_ fixture: Fixture, options: ModelTrainingOptions) throws -> Measurement {
+        let start = Date()
         let mean = AttentionLymphocyteTests.mean
-        try #require(fixture.patients.count == 300, "fixture patients: \(fixture.patients.count)")
         let lymphocyte = try #require(fixture.featureNames.firstIndex(of: "lymphocyte_density_per_mm2"))
         let tumor = try #require(fixture.featureNames.firstIndex(of: "tumor_patch_tissue_share"))
         let train = Array(fixture.patients.prefix(200)), test = Array(fixture.patients.dropFirst(200))
-
-        let network = try FusionNetwork(configuration: FusionNetworkConfiguration(
-            tileFeatures: fixture.featureNames.count, genomicFeatures: ModelInputEncoding.genomicNames.count,
-            clinicalFeatures: ModelInputEncoding.clinicalNames.count))
-        let result = try Trainer.train(train.map(\.sample), network: network, parameters: TrainingParameters(
-            epochs: 30, batchSize: 32, optimizer: AdamSettings(learningRate: 1e-3, weightDecay: 1e-4),
-            modalityDropout: 0.15, validationFraction: 0, seed: Self.seed))
-        let predictions = try result.model.predict(test.map(\.sample))
+        let ensemble = try ModelTraining.fusionEnsemble(train.map(\.sample), featureNames: ModelFeatureNames(tile: fixture.featureNames),
+                                                        options: options).ensemble
+        let predictions = try ensemble.predict(test.map(\.sample))
         let auc = try #require(Metrics.rocAUC(scores: predictions.map(\.responseProbability), labels: test.map { $0.sample.response! }))
-        #expect(auc > 0.7, "held-out response AUC \(auc)")
 
         var ratio: [String: [Double]] = [:], bottom: [Double] = [], tumorRatio: [Double] = []
         for (patient, p) in zip(test, predictions) {
@@ -144,19 +167,29 @@ import Testing
                 }
             }
         }
-        let inflamed = try #require(ratio["inflamed"]), n = inflamed.count
-        try #require(n >= 30, "held-out inflamed slides: \(n)")
-        let meanRatio = mean(inflamed), higher = Double(inflamed.filter { $0 > 1 }.count) / Double(n)
-        let bottomRatio = mean(bottom), bottomLower = Double(bottom.filter { $0 < 1 }.count) / Double(n)
-        print("attention/lymphocytes (quantified 128 µm tiles, fusion, seed \(Self.seed)): \(n) held-out inflamed slides, top-decile / slide "
-              + "lymphocyte density \(meanRatio), share > 1: \(higher); bottom decile \(bottomRatio), share < 1: \(bottomLower); "
-              + "top-decile tumor share ratio \(mean(tumorRatio)); excluded \(mean(ratio["excluded"] ?? [])), "
-              + "desert \(mean(ratio["desert"] ?? [])); AUC \(auc)")
+        let inflamed = ratio["inflamed"] ?? [], n = Double(max(inflamed.count, 1))
+        return Measurement(inflamed: inflamed.count, topRatio: mean(inflamed), topAbove: Double(inflamed.filter { $0 > 1 }.count) / n,
+                           bottomRatio: mean(bottom), bottomBelow: Double(bottom.filter { $0 < 1 }.count) / n,
+                           tumorShareRatio: mean(tumorRatio), excludedRatio: mean(ratio["excluded"] ?? []),
+                           desertRatio: mean(ratio["desert"] ?? []), auc: auc, seconds: Date().timeIntervalSince(start))
+    }
+
+    @Test func topDecileAttentionTilesAreLymphocyteRichOnQuantifiedTiles() throws {
+        let fixture = try Self.loadFixture()
+        try #require(fixture.patients.count == 300, "fixture patients: \(fixture.patients.count)")
+        let options = try Self.productOptions(seed: ModelTrainingOptions().training.seed)
+        let m = try Self.measure(fixture, options: options)
+        FileHandle.standardError.write(Data(("attention/lymphocytes (quantified 128 µm tiles, fold ensemble 5 × 3, seed \(options.training.seed)): "
+            + "\(m.inflamed) held-out inflamed slides, top-decile / slide lymphocyte density \(m.topRatio), share > 1: \(m.topAbove); "
+            + "bottom decile \(m.bottomRatio), share < 1: \(m.bottomBelow); top-decile tumor share ratio \(m.tumorShareRatio); "
+            + "excluded \(m.excludedRatio), desert \(m.desertRatio); AUC \(m.auc); \(m.seconds) s\n").utf8))
+        try #require(m.inflamed >= 30, "held-out inflamed slides: \(m.inflamed)")
+        #expect(m.auc > 0.7, "held-out response AUC \(m.auc)")
         // Issue 6's criterion, literally (see the doc comment for why it is a known issue).
-        withKnownIssue("issue 6: a single held-out-read network's top-decile attention is not robustly lymphocyte-richer (seed-dependent)") {
-            #expect(meanRatio > 1.2 && higher >= 0.8, "top-decile / slide lymphocyte density \(meanRatio), share of slides above 1: \(higher)")
+        withKnownIssue("issue 6: the fold ensemble trained on these 200 patients attends macrophage-rich stroma, not lymphocyte-rich tiles") {
+            #expect(m.topRatio > 1.2 && m.topAbove >= 0.8, "top-decile / slide lymphocyte density \(m.topRatio), share of slides above 1: \(m.topAbove)")
         }
         // Control: the least attended decile of the same slides is lymphocyte-poorer than the slide.
-        #expect(bottomRatio < 0.7 && bottomLower >= 0.9, "bottom-decile / slide lymphocyte density \(bottomRatio), share below 1: \(bottomLower)")
+        #expect(m.bottomRatio < 0.7 && m.bottomBelow >= 0.9, "bottom-decile / slide lymphocyte density \(m.bottomRatio), share below 1: \(m.bottomBelow)")
     }
 }

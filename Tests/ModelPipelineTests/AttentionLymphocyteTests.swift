@@ -76,7 +76,7 @@ import Testing
 
     /// Mean of `values` over the ⌈n/10⌉ tiles with the highest (or, for the control, the lowest)
     /// attention; nil for fewer than 10 tiles.
-    static func topDecileMean(attention: [Float], values: [Double], lowest: Bool = false) -> Double? {
+    static func topDecileMean<A: BinaryFloatingPoint>(attention: [A], values: [Double], lowest: Bool = false) -> Double? {
         let n = values.count
         guard n >= 10, attention.count == n else { return nil }
         let k = (n + 9) / 10
