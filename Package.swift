@@ -68,7 +68,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "TissueAnalysisTests", dependencies: ["TissueAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "SlideIO", "TestSupport"]),
         .testTarget(name: "QuantifyTests", dependencies: ["Pipeline", "CohortSimulator", "TissueAnalysis", "BiomarkerStore", "TestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ModelPipelineTests", dependencies: ["Pipeline", "FusionModel", "BiomarkerStore", "TestSupport", "CohortSimulator"],

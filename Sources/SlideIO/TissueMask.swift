@@ -29,8 +29,9 @@ public struct TissueMask: Sendable, Hashable, Codable {
     public func tissueFraction(level0X x: Int, y: Int, width w: Int, height h: Int) -> Double {
         let mx0 = Int((Double(x) / downsampleX - 0.5).rounded(.up)), mx1 = Int((Double(x + w) / downsampleX - 0.5).rounded(.up))
         let my0 = Int((Double(y) / downsampleY - 0.5).rounded(.up)), my1 = Int((Double(y + h) / downsampleY - 0.5).rounded(.up))
-        let xs = max(0, mx0)..<min(width, max(mx1, mx0 + 1)), ys = max(0, my0)..<min(height, max(my1, my0 + 1))
-        guard !xs.isEmpty, !ys.isEmpty else { return 0 }
+        let x0 = max(0, mx0), x1 = min(width, max(mx1, mx0 + 1)), y0 = max(0, my0), y1 = min(height, max(my1, my0 + 1))
+        guard x0 < x1, y0 < y1 else { return 0 }   // outside the slide (a Range would trap on lower > upper)
+        let xs = x0..<x1, ys = y0..<y1
         var n = 0
         for my in ys { for mx in xs where pixels[my * width + mx] == 1 { n += 1 } }
         return Double(n) / Double(xs.count * ys.count)

@@ -99,7 +99,10 @@ public struct SlideFigureLoader {
         if maxAttention > 0 {
             fig.attention = try grid.heatmap(fixedUpper: 1) { $0.attention.map { $0 / maxAttention } ?? .nan }
         }
-        try addTopTiles(&fig, tiles: tiles, slide: slide, mpp: mpp ?? 0.5, maxAttention: maxAttention)
+        // The quantifier's tissue mask (default parameters) places each crop where its tile shows cells;
+        // without one the crops stay centred.
+        let mask = try? slide.tissueMask()
+        try addTopTiles(&fig, tiles: tiles, slide: slide, mpp: mpp ?? 0.5, maxAttention: maxAttention, mask: mask)
     }
 
     private func tileRows(slidePK: Int, mpp: Double) throws -> [TileRow] {
@@ -123,7 +126,8 @@ public struct SlideFigureLoader {
 
     static func key(_ x: Int, _ y: Int) -> Int { x &* 4_194_304 &+ y }
 
-    private func addTopTiles(_ fig: inout SlideFigureData, tiles: [TileRow], slide: Slide, mpp: Double, maxAttention: Double) throws {
+    private func addTopTiles(_ fig: inout SlideFigureData, tiles: [TileRow], slide: Slide, mpp: Double, maxAttention: Double,
+                             mask: TissueMask?) throws {
         guard parameters.topTileCount > 0 else { return }
         let chosen: [TileRow]
         if maxAttention > 0 {
@@ -139,7 +143,8 @@ public struct SlideFigureLoader {
         let analyzer = parameters.markCells ? try TileAnalyzer() : nil
         for t in chosen {
             let side = min(parameters.tileCropPixels, t.width, t.height)
-            let x = t.x + (t.width - side) / 2, y = t.y + (t.height - side) / 2
+            let (x, y) = TileCropPlacement.origin(tileX: t.x, tileY: t.y, tileWidth: t.width, tileHeight: t.height,
+                                                  side: side, mask: mask)
             let region = try slide.readRegion(level: 0, x: x, y: y, width: side, height: side)
             var marks: [CellMark] = []
             if let analyzer {
