@@ -101,4 +101,51 @@ func labelledField(micronsPerPixel: Double, seed: UInt64 = 7, spacing: Double = 
         #expect(abs(ellipse.majorAxisMicrons - 20) < 1 && abs(ellipse.minorAxisMicrons - 6) < 0.8)
         #expect(abs(disc.hematoxylinMean - 0.9) < 0.1)
     }
+
+    /// A nest of pale (0.33 OD, evenly stained) tumor nuclei with four lymphocyte aggregates, on cytoplasm that reads
+    /// 0.18 OD hematoxylin (eosin cross-talk, as in the demo slides' nests): with the lymphocyte chromatin (1.05 OD) in
+    /// Otsu's histogram the level rises above the pale nuclei and they vanish; with it left out (`otsuCeilingOD`, the
+    /// default) every one is found whole. A limit, measured: when lymphocytes cover half the tile (eight aggregates
+    /// against eight groups of four pale nuclei), their rims between 0.33 and 0.85 OD alone hold the level at 0.41 OD
+    /// and the pale nuclei are lost with or without the ceiling (at a 0.75 OD ceiling it was 0.27 OD, but that one
+    /// moves macrophages across the classifier's bands; VALIDATION.md).
+    @Test func paleTumorNucleiAmongLymphocytesAreFoundWhole() throws {
+        var drawing = SyntheticTile(width: 400, height: 400, micronsPerPixel: 0.5, background: [0.18, 0.3, 0])
+        var pale: [(Double, Double)] = []
+        for row in 0..<4 { for column in 0..<4 {
+            let x = 25 + Double(column) * 50, y = 25 + Double(row) * 50
+            if (row + column) % 4 != 0 {
+                // A small nest: four pale nuclei.
+                for k in 0..<4 {
+                    let px = x - 10 + Double(k % 2) * 20, py = y - 10 + Double(k / 2) * 20
+                    drawing.shapes.append(.init(x: px, y: py, a: 6, b: 5, angle: 0.4 + Double(k), amounts: [0.33, 0.08, 0]))
+                    pale.append((px, py))
+                }
+            } else {
+                // A lymphocyte aggregate: nine per cell of the grid.
+                for k in 0..<9 {
+                    drawing.shapes.append(SyntheticTile.lymphocyte(x: x - 12 + Double(k % 3) * 12, y: y - 12 + Double(k / 3) * 12))
+                }
+            }
+        } }
+        let tile = try drawing.render()
+        let densities = ColourDeconvolution.deconvolve(tile, matrix: .hematoxylinEosin)
+        func paleFound(_ parameters: NucleusDetectionParameters) throws -> (found: Int, areas: [Double], threshold: Double) {
+            let result = try NucleusDetector(parameters: parameters).detect(densities, calibration: tile.calibration)
+            let near = pale.compactMap { p in
+                result.nuclei.first { (($0.xMicrons - p.0) * ($0.xMicrons - p.0) + ($0.yMicrons - p.1) * ($0.yMicrons - p.1)).squareRoot() <= 4 }
+            }
+            return (near.count, near.map(\.areaSquareMicrons), result.thresholdOD)
+        }
+        let withCeiling = try paleFound(NucleusDetectionParameters())
+        let area = Double.pi * 30
+        #expect(withCeiling.found == pale.count, "\(withCeiling.found) of \(pale.count) pale nuclei at threshold \(withCeiling.threshold)")
+        #expect(withCeiling.areas.allSatisfy { abs($0 - area) / area < 0.2 }, "areas \(withCeiling.areas), true \(area)")
+        var whole = NucleusDetectionParameters()
+        whole.otsuCeilingOD = .infinity
+        let without = try paleFound(whole)
+        print("pale nuclei found: \(withCeiling.found) / \(pale.count) at \(withCeiling.threshold) OD with the ceiling, "
+              + "\(without.found) at \(without.threshold) OD without")
+        #expect(without.found < pale.count / 2, "without the ceiling: \(without.found) of \(pale.count) at \(without.threshold)")
+    }
 }

@@ -13,6 +13,22 @@ import Testing
         #expect(abs(OtsuThreshold.threshold(v) - 0.7515303) < 1e-5)
     }
 
+    @Test func otsuLeavesOutValuesAtOrAboveTheCeiling() {
+        // Cytoplasm 0.1 (500 px), pale nuclei 0.35 (200 px), lymphocyte chromatin 1.0 (300 px). Between-class
+        // variance: {0.1} | {0.35, 1.0} gives 0.5 · 0.5 · (0.74 − 0.1)² = 0.1024, {0.1, 0.35} | {1.0} gives
+        // 0.7 · 0.3 · (1 − 0.1714)² = 0.1442, so the whole histogram puts the pale nuclei below the level.
+        let v = [Float](repeating: 0.1, count: 500) + [Float](repeating: 0.35, count: 200) + [Float](repeating: 1.0, count: 300)
+        let whole = OtsuThreshold.threshold(v)
+        #expect(whole > 0.35 && whole < 1.0, "whole histogram: \(whole)")
+        // Without the 1.0 pixels the level separates cytoplasm from the pale nuclei, exactly as Otsu of the rest.
+        let capped = OtsuThreshold.threshold(v, below: 0.75)
+        #expect(capped > 0.1 && capped < 0.35, "ceiling 0.75: \(capped)")
+        #expect(capped == OtsuThreshold.threshold(v.filter { $0 < 0.75 }))
+        // Nothing below the ceiling: the ceiling itself (or the constant below it).
+        #expect(OtsuThreshold.threshold([1.0, 1.2], below: 0.75) == 0.75)
+        #expect(OtsuThreshold.threshold([0.2, 0.2, 0.9], below: 0.75) == 0.2)
+    }
+
     @Test func distanceTransformEqualsBruteForce() {
         let w = 37, h = 23
         var mask = [UInt8](repeating: 1, count: w * h)

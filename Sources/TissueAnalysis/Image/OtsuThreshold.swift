@@ -6,16 +6,16 @@
 /// Reference: N. Otsu, "A threshold selection method from gray-level histograms",
 /// IEEE Trans. Syst. Man Cybern. 9(1):62–66, 1979.
 enum OtsuThreshold {
-    static func threshold(_ values: [Float], bins: Int = 256) -> Float {
-        guard var lo = values.first else { return 0 }
-        var hi = lo
-        for v in values { lo = min(lo, v); hi = max(hi, v) }
+    static func threshold(_ values: [Float], bins: Int = 256, below ceiling: Float = .infinity) -> Float {
+        var lo = Float.infinity, hi = -Float.infinity
+        for v in values where v < ceiling { lo = min(lo, v); hi = max(hi, v) }
+        guard lo.isFinite else { return values.first.map { min($0, ceiling) } ?? 0 }
         guard hi > lo else { return lo }
         var histogram = [Double](repeating: 0, count: bins)
         let scale = Float(bins) / (hi - lo)
         values.withUnsafeBufferPointer { p in
             histogram.withUnsafeMutableBufferPointer { hist in
-                for v in p { hist[min(bins - 1, Int((v - lo) * scale))] += 1 }
+                for v in p where v < ceiling { hist[min(bins - 1, Int((v - lo) * scale))] += 1 }
             }
         }
         let width = Double(hi - lo) / Double(bins)

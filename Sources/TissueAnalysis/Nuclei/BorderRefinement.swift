@@ -7,9 +7,18 @@
 /// stopping at pixels ≥ level. The contour at half of the object's level is where a blurred step edge lies
 /// (Canny 1986: the edge of a blurred step is at its 50 % point). A pale interior enclosed by a darker rim
 /// (vesicular tumor nuclei) is not reached and stays. O(object pixels) (quickselect for the percentile).
+///
+/// Two-level (hysteresis) floor: when the foreground came from a level below the whole-tile one
+/// (`NucleusDetectionParameters.otsuCeilingOD`), an object whose median reaches `strongThreshold` (the whole-tile
+/// level: an evenly dark nucleus, such as a macrophage, fibroblast or lymphocyte) keeps that level as its floor, i.e.
+/// the border a one-level segmentation gave it and on which the classifier's chromatin and texture rules were set.
+/// Objects mostly below it get `globalThreshold`: pale nuclei the lower level alone finds, and vesicular nuclei whose
+/// dark rim alone reaches the upper level (at the upper floor the peel would enter an open rim and leave fragments).
+/// Without the strong floor, macrophages widen to their half-maximum, read 5 % lighter and more textured, and fall
+/// into the tumor rules (VALIDATION.md, session 4).
 enum BorderRefinement {
     static func peel(labels: inout [Int32], count: Int, values: [Float], width w: Int, height h: Int,
-                     fraction: Float, globalThreshold: Float) {
+                     fraction: Float, globalThreshold: Float, strongThreshold: Float? = nil) {
         guard count > 0, fraction > 0 else { return }
         // Per-object 75th percentile.
         var start = [Int](repeating: 0, count: count + 2)
@@ -37,7 +46,14 @@ enum BorderRefinement {
         objectValues.withUnsafeMutableBufferPointer { ov in
             for l in 1...count where start[l + 1] > start[l] {
                 let k = start[l] + (start[l + 1] - start[l]) * 3 / 4
-                level[l] = max(globalThreshold, fraction * select(k, in: ov, from: start[l], to: start[l + 1] - 1))
+                let p = select(k, in: ov, from: start[l], to: start[l + 1] - 1)
+                var floor = globalThreshold
+                if let strong = strongThreshold {
+                    // After the 75th-percentile select the lower three quarters sit below k, so the median is found there.
+                    let median = select(start[l] + (start[l + 1] - start[l]) / 2, in: ov, from: start[l], to: k)
+                    if median >= strong { floor = max(strong, globalThreshold) }
+                }
+                level[l] = max(floor, fraction * p)
             }
         }
         // Breadth-first peeling; a pixel is removed (label 0) when it is queued, so the label plane itself

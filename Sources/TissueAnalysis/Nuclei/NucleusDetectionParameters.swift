@@ -22,6 +22,15 @@ public struct NucleusDetectionParameters: Sendable, Hashable, Codable {
     /// Upper bound on Otsu's threshold, so a tile crowded with dark nuclei keeps its pale (vesicular) ones.
     /// OD, default 0.45, range 0.01–3 and ≥ `minimumThresholdOD`.
     public var maximumThresholdOD: Double = 0.45
+    /// Pixels at or above this smoothed hematoxylin level are left out of Otsu's histogram: dense lymphocyte
+    /// chromatin (≥ 0.85 OD, the level at which the default classifier calls a nucleus lymphoid; fibroblasts read
+    /// 0.75) would otherwise make the brightest class "lymphocytes" and lift the level above pale (vesicular) tumor
+    /// nuclei, which then break into rim fragments or vanish (VALIDATION.md: tumor counts −11 … −22 % on 8 of 64 demo
+    /// slides before, one slide at −11 % after). Objects whose median reaches the whole-tile level keep it as their
+    /// border floor (`BorderRefinement`). Tiles without such pixels (and the lighter IHC counterstain) are unaffected.
+    /// OD, default 0.85, range > `minimumThresholdOD`; `.infinity` (in Swift; JSON cannot carry it, use 3) keeps
+    /// every pixel: one level, as before.
+    public var otsuCeilingOD: Double = 0.85
     /// Enclosed background up to this area becomes nucleus (pale vesicular centres). µm², default 60, range 0–500.
     public var maximumHoleAreaSquareMicrons: Double = 60
     /// A distance-map maximum below this radius seeds no nucleus (debris, thin fibres). µm, default 0.9, range 0–5.
@@ -73,6 +82,9 @@ public struct NucleusDetectionParameters: Sendable, Hashable, Codable {
         try check((0...3).contains(minimumThresholdOD), "minimumThresholdOD", minimumThresholdOD, "0–3 OD")
         try check((0.01...3).contains(maximumThresholdOD) && maximumThresholdOD >= minimumThresholdOD,
                   "maximumThresholdOD", maximumThresholdOD, "0.01–3 OD and ≥ minimumThresholdOD")
+        guard otsuCeilingOD > minimumThresholdOD else {   // +∞ is allowed: no pixel left out
+            throw TissueAnalysisError.invalidParameter(name: "otsuCeilingOD", value: "\(otsuCeilingOD)", expected: "> minimumThresholdOD")
+        }
         try check((0...500).contains(maximumHoleAreaSquareMicrons), "maximumHoleAreaSquareMicrons",
                   maximumHoleAreaSquareMicrons, "0–500 µm²")
         try check((0...5).contains(minimumSeedRadiusMicrons), "minimumSeedRadiusMicrons", minimumSeedRadiusMicrons, "0–5 µm")

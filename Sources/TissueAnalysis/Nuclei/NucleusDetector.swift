@@ -14,8 +14,9 @@ public struct NucleusSegmentation: Sendable, Hashable {
 /// Nucleus detection and segmentation on the hematoxylin plane.
 ///
 /// 1. Smooth hematoxylin with a Gaussian of σ = `smoothingSigmaMicrons`.
-/// 2. Foreground where smoothed hematoxylin ≥ t: t = Otsu's threshold clamped to
-///    [`minimumThresholdOD`, `maximumThresholdOD`], or `fixedThresholdOD`.
+/// 2. Foreground where smoothed hematoxylin ≥ t: t = Otsu's threshold of the pixels below `otsuCeilingOD`
+///    (dense lymphocyte chromatin left out, so a crowd of lymphocytes does not lift the level above pale tumor
+///    nuclei) clamped to [`minimumThresholdOD`, `maximumThresholdOD`], or `fixedThresholdOD`.
 /// 3. Fill enclosed background of at most `maximumHoleAreaSquareMicrons` (pale vesicular centres).
 /// 4. Euclidean distance transform of the foreground (Felzenszwalb & Huttenlocher, linear time).
 /// 5. Seeds: 8-connected plateaus of local maxima of the distance with radius ≥ `minimumSeedRadiusMicrons`.
@@ -28,7 +29,9 @@ public struct NucleusSegmentation: Sendable, Hashable {
 /// 6. Seeded watershed of the distance map (bucket-queue flooding), then merging of basins whose dynamic is at
 ///    most `mergeDepthMicrons` (see `Watershed`): touching nuclei split at their neck, elongated nuclei stay whole.
 /// 7. Each border moves in to the contour at `edgeFraction` of the object's own hematoxylin level
-///    (`BorderRefinement`), so dark nuclei are not inflated by the low threshold pale ones need.
+///    (`BorderRefinement`), so dark nuclei are not inflated by the low threshold pale ones need; an object whose
+///    median reaches Otsu's level of the whole tile (lymphocytes included) keeps that level as its floor (two-level
+///    hysteresis), so only pale and vesicular nuclei are bordered below it.
 /// 7b. Objects above `maximumAreaSquareMicrons` (clumps joined through stained cytoplasm) are segmented again
 ///    at Otsu's threshold of their own values (`ClumpResegmentation`, when `resegmentClumps`).
 /// 8. Objects outside [`minimumAreaSquareMicrons`, `maximumAreaSquareMicrons`] are dropped; the survivors are
@@ -62,9 +65,11 @@ public struct NucleusDetector: Sendable, Hashable, Codable {
         let w = hematoxylin.width, h = hematoxylin.height, p = parameters
         let smoothed = GaussianFilter.smooth(hematoxylin.values, width: w, height: h,
                                              sigma: calibration.pixels(microns: p.smoothingSigmaMicrons))
-        let threshold: Float = switch p.thresholdMethod {
-        case .fixed: Float(p.fixedThresholdOD)
-        case .otsu: min(Float(p.maximumThresholdOD), max(Float(p.minimumThresholdOD), OtsuThreshold.threshold(smoothed)))
+        let clamp = { (t: Float) in min(Float(p.maximumThresholdOD), max(Float(p.minimumThresholdOD), t)) }
+        let (threshold, strong): (Float, Float?) = switch p.thresholdMethod {
+        case .fixed: (Float(p.fixedThresholdOD), nil)
+        case .otsu: (clamp(OtsuThreshold.threshold(smoothed, below: Float(p.otsuCeilingOD))),
+                     p.otsuCeilingOD.isFinite ? clamp(OtsuThreshold.threshold(smoothed)) : nil)
         }
         var mask = [UInt8](repeating: 0, count: w * h)
         smoothed.withUnsafeBufferPointer { s in
@@ -102,7 +107,7 @@ public struct NucleusDetector: Sendable, Hashable, Codable {
                                                              width: w, height: h, minimumFill: p.thinUnionMinimumFill)
         }
         BorderRefinement.peel(labels: &labels, count: count, values: smoothed, width: w, height: h,
-                              fraction: Float(p.edgeFraction), globalThreshold: threshold)
+                              fraction: Float(p.edgeFraction), globalThreshold: threshold, strongThreshold: strong)
         if p.resegmentClumps {
             count = ClumpResegmentation.split(
                 labels: &labels, count: count, smoothed: smoothed, width: w, height: h,
