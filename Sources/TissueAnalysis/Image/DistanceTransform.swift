@@ -4,7 +4,8 @@
 /// background pixels get 0. Pixels outside the plane are not background (as scipy's `distance_transform_edt`),
 /// so a region touching the edge is measured only from its inner boundary; a plane without background gets
 /// a large value (≥ width + height) everywhere. The column pass is the two scans of Meijster et al. (2000), the row pass the
-/// lower envelope of parabolas: O(width·height), reading memory in order.
+/// lower envelope of parabolas over each foreground run and its two background neighbours: O(width·height), reading
+/// memory in order.
 ///
 /// References: A. Meijster, J. B. T. M. Roerdink, W. H. Hesselink, "A general algorithm for computing distance
 /// transforms in linear time", Math. Morphology and its Applications to Image and Signal Processing, 2000;
@@ -32,15 +33,22 @@ enum DistanceTransform {
                         for x in 0..<width { g[row + x] = min(g[row + x], g[below + x] + 1) }
                     }
                 }
-                // Phase 2 (rows): lower envelope of parabolas on g², skipping rows without foreground.
+                // Phase 2 (rows): lower envelope of parabolas on g², one foreground run at a time. For a pixel of a
+                // run [a, b] the background pixels a − 1 and b + 1 (g = 0) are nearer than any parabola beyond them,
+                // so only [a − 1, b + 1] enters its envelope: the cost follows the foreground, not the tile width.
                 for y in 0..<height {
                     let row = y * width
-                    var any = false
-                    for x in 0..<width where g[row + x] > 0 { any = true; break }
-                    guard any else { continue }
-                    for x in 0..<width { let gx = g[row + x]; f[x] = gx >= far ? infinity : gx * gx }
-                    transform1D(&f, &out, &v, &z, width)
-                    for x in 0..<width { g[row + x] = m[row + x] == 0 ? 0 : out[x].squareRoot() }
+                    var a = 0
+                    while a < width {
+                        guard m[row + a] != 0 else { a += 1; continue }
+                        var b = a
+                        while b + 1 < width && m[row + b + 1] != 0 { b += 1 }
+                        let lo = max(0, a - 1), hi = min(width - 1, b + 1), n = hi - lo + 1
+                        for x in lo...hi { let gx = g[row + x]; f[x - lo] = gx >= far ? infinity : gx * gx }
+                        transform1D(&f, &out, &v, &z, n)
+                        for x in a...b { g[row + x] = out[x - lo].squareRoot() }
+                        a = b + 1
+                    }
                 }
             }
         }
