@@ -24,6 +24,10 @@ import Testing
         let capped = OtsuThreshold.threshold(v, below: 0.75)
         #expect(capped > 0.1 && capped < 0.35, "ceiling 0.75: \(capped)")
         #expect(capped == OtsuThreshold.threshold(v.filter { $0 < 0.75 }))
+        // Both levels from one read, as the detector takes them.
+        let both = OtsuThreshold.thresholds(v, below: 0.75)
+        #expect(both.all == whole && both.belowCeiling == capped)
+        #expect(OtsuThreshold.thresholds([1.0, 1.2], below: 0.75).belowCeiling == 0.75)
         // Nothing below the ceiling: the ceiling itself (or the constant below it).
         #expect(OtsuThreshold.threshold([1.0, 1.2], below: 0.75) == 0.75)
         #expect(OtsuThreshold.threshold([0.2, 0.2, 0.9], below: 0.75) == 0.2)

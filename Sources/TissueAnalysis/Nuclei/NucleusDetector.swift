@@ -66,10 +66,12 @@ public struct NucleusDetector: Sendable, Hashable, Codable {
         let smoothed = GaussianFilter.smooth(hematoxylin.values, width: w, height: h,
                                              sigma: calibration.pixels(microns: p.smoothingSigmaMicrons))
         let clamp = { (t: Float) in min(Float(p.maximumThresholdOD), max(Float(p.minimumThresholdOD), t)) }
-        let (threshold, strong): (Float, Float?) = switch p.thresholdMethod {
-        case .fixed: (Float(p.fixedThresholdOD), nil)
-        case .otsu: (clamp(OtsuThreshold.threshold(smoothed, below: Float(p.otsuCeilingOD))),
-                     p.otsuCeilingOD.isFinite ? clamp(OtsuThreshold.threshold(smoothed)) : nil)
+        var threshold = Float(p.fixedThresholdOD), strong: Float? = nil
+        if p.thresholdMethod == .otsu {
+            let levels = OtsuThreshold.thresholds(smoothed, below: Float(p.otsuCeilingOD))
+            threshold = clamp(levels.belowCeiling)
+            // Equal levels (no pixel at the ceiling, or both clamped alike): one-level borders, no strong floor.
+            if clamp(levels.all) != threshold { strong = clamp(levels.all) }
         }
         var mask = [UInt8](repeating: 0, count: w * h)
         smoothed.withUnsafeBufferPointer { s in
