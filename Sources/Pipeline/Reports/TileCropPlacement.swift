@@ -13,10 +13,13 @@ enum TileCropPlacement {
                        mask: TissueMask?, steps: Int = 8) -> (x: Int, y: Int) {
         let centred = (x: tileX + (tileWidth - side) / 2, y: tileY + (tileHeight - side) / 2)
         guard let mask, steps > 0, tileWidth > side || tileHeight > side else { return centred }
+        // Ascending and without repeats, so ties are broken the same way in every run (reproducible reports).
         func positions(_ origin: Int, _ length: Int) -> [Int] {
             let slack = length - side
             guard slack > 0 else { return [origin + slack / 2] }
-            return Array(Set((0...steps).map { origin + slack * $0 / steps }))
+            var out: [Int] = []
+            for i in 0...steps where out.last != origin + slack * i / steps { out.append(origin + slack * i / steps) }
+            return out
         }
         var best = centred, bestFraction = mask.tissueFraction(level0X: centred.x, y: centred.y, width: side, height: side)
         var bestDistance = 0
