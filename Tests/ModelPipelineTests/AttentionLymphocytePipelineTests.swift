@@ -38,8 +38,10 @@ import Testing
 /// here do attend to stroma (top-decile tumor share 0.11–0.29 × the slide's), but to its macrophage-rich,
 /// cell-sparse tiles (seed 1: macrophages 311 vs 197 /mm², nuclei 3190 vs 4295 /mm²), although the simulator
 /// gives macrophages no signal (60 / 160 /mm² in every tumor); ranking the same slides' tiles by stroma share gives
-/// 1.54 ×, by macrophage density 0.91 ×. The full pipeline's ensemble, trained on all 400 patients, also misses
-/// the bar (1.185 ×, 85 % of 167 inflamed slides; MODEL_EVALUATION.md). Single networks are bimodal (stroma or
+/// 1.54 ×, by macrophage density 0.91 ×. The full pipeline's ensemble, trained on all 400 patients, missed
+/// the bar on session 3's tiles (1.185 ×, 85 % of 167 inflamed slides) and meets it after the two-level nucleus
+/// threshold (1.241 ×, 92 %; MODEL_EVALUATION.md), but this fixture regenerated from those tiles passes for base
+/// seeds 1, 31 and 41 and fails for 11 and 21, so the fixture was kept and the criterion is not yet robust. Single networks are bimodal (stroma or
 /// tumor nests; on eval400dev 3 of the 10 single-seed members of seeds 1 and 11 attend nests, 0.58–0.68 ×), and
 /// log-transformed density features, tried on eval400dev, did not change that. So the criterion stays a known
 /// issue until the model changes; it fails loudly once it holds. The control is a real expectation: the least
