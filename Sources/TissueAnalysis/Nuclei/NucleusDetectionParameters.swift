@@ -64,6 +64,9 @@ public struct NucleusDetectionParameters: Sendable, Hashable, Codable {
     /// Segment objects above `maximumAreaSquareMicrons` again at their own Otsu level before dropping what
     /// is still too large (default true).
     public var resegmentClumps: Bool = true
+    /// Growth of pale nuclei from their nucleolus or rim fragments (`PaleNucleusRecovery`), before the size filter;
+    /// nil turns it off. Default on, with the documented defaults.
+    public var paleNucleusRecovery: PaleNucleusRecovery? = PaleNucleusRecovery()
     /// Width of the cytoplasm ring grown around each nucleus (cell expansion, shared pixels go to the nearer
     /// nucleus). µm, default 3, range 0–20.
     public var cytoplasmRingMicrons: Double = 3
@@ -97,6 +100,7 @@ public struct NucleusDetectionParameters: Sendable, Hashable, Codable {
         try check((0...200).contains(minimumAreaSquareMicrons), "minimumAreaSquareMicrons", minimumAreaSquareMicrons, "0–200 µm²")
         try check(maximumAreaSquareMicrons > minimumAreaSquareMicrons, "maximumAreaSquareMicrons",
                   maximumAreaSquareMicrons, "> minimumAreaSquareMicrons")
+        try paleNucleusRecovery?.validate()
         try check((0...20).contains(cytoplasmRingMicrons), "cytoplasmRingMicrons", cytoplasmRingMicrons, "0–20 µm")
     }
 }

@@ -34,6 +34,8 @@ public struct NucleusSegmentation: Sendable, Hashable {
 ///    hysteresis), so only pale and vesicular nuclei are bordered below it.
 /// 7b. Objects above `maximumAreaSquareMicrons` (clumps joined through stained cytoplasm) are segmented again
 ///    at Otsu's threshold of their own values (`ClumpResegmentation`, when `resegmentClumps`).
+/// 7c. Pale nuclei of which only the nucleolus or a rim piece reached the threshold grow from that fragment to
+///    their own half-maximum contour above the local background (`PaleNucleusRecovery`, when `paleNucleusRecovery`).
 /// 8. Objects outside [`minimumAreaSquareMicrons`, `maximumAreaSquareMicrons`] are dropped; the survivors are
 ///    measured (`Nucleus`) with a cytoplasm ring of `cytoplasmRingMicrons` grown around each.
 ///
@@ -118,6 +120,10 @@ public struct NucleusDetector: Sendable, Hashable, Codable {
                 mergeDepth: Float(calibration.pixels(microns: p.mergeDepthMicrons)),
                 maximumHolePixels: Int(calibration.pixelCount(squareMicrons: p.maximumHoleAreaSquareMicrons)),
                 globalThreshold: threshold)
+        }
+        if let recovery = p.paleNucleusRecovery {
+            count = PaleNucleusRecovery.grow(labels: &labels, count: count, values: smoothed, width: w, height: h, threshold: threshold,
+                                             geometry: recovery.geometry(calibration, maximumHoleSquareMicrons: p.maximumHoleAreaSquareMicrons)).count
         }
         count = Self.filterBySize(&labels, count: count,
                                   minimumPixels: calibration.pixelCount(squareMicrons: p.minimumAreaSquareMicrons),
