@@ -14,7 +14,7 @@
 /// whose union with its main neighbour is an ellipse (the tapering end of one elongated nucleus) is merged back
 /// (`mergeEllipticalUnions`).
 ///
-/// Cost: one more linear-time distance transform and one labelling per tile. Reference: J. Serra, *Image
+/// Cost: one bounded dilation (`DiscDilation`) and one labelling per tile. Reference: J. Serra, *Image
 /// Analysis and Mathematical Morphology*, 1982 (opening, granulometry); the residue of an opening is the
 /// "white top-hat" of the binary mask.
 enum ThinStructureSeeds {
@@ -31,20 +31,20 @@ enum ThinStructureSeeds {
                              radius: Float, minimumPixels: Int,
                              protectedFrom: Int32 = .max) -> (seeds: [Int32], count: Int, firstProtected: Int32, thinCount: Int) {
         let n = width * height
-        // Pixels not in the eroded set E: the "background" whose distance to E we need.
-        var notCore = [UInt8](repeating: 1, count: n)
+        // The eroded set E; the opening O is the part of the foreground within r of it.
+        var core = [UInt8](repeating: 0, count: n)
         var anyCore = false
         distance.withUnsafeBufferPointer { d in
-            notCore.withUnsafeMutableBufferPointer { c in
-                for i in 0..<n where d[i] > radius { c[i] = 0; anyCore = true }
+            core.withUnsafeMutableBufferPointer { c in
+                for i in 0..<n where d[i] > radius { c[i] = 1; anyCore = true }
             }
         }
         var residue = mask
         if anyCore {
-            let toCore = DistanceTransform.euclidean(mask: notCore, width: width, height: height)
-            toCore.withUnsafeBufferPointer { t in
+            let opened = DiscDilation.within(radius: radius, of: core, query: mask, width: width, height: height)
+            opened.withUnsafeBufferPointer { o in
                 residue.withUnsafeMutableBufferPointer { r in
-                    for i in 0..<n where r[i] != 0 && t[i] <= radius { r[i] = 0 }
+                    for i in 0..<n where o[i] != 0 { r[i] = 0 }
                 }
             }
         }
