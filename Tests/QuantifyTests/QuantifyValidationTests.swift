@@ -42,16 +42,14 @@ import TissueAnalysis
             let lymphocytes = try #require(r.countError(.lymphocyte))
             #expect(abs(lymphocytes) <= 0.10, "lymphocyte count error of \(r.slideID): \(lymphocytes)")
         }
-        // The PD-L1 slides: lymphocytes within 10 % each; tumor cells within 10 % except on a slide whose counterstain is too pale for the threshold floor (one).
+        // The PD-L1 slides: lymphocytes and tumor cells within 10 % each (SIM-0001-T1-PDL1, a pale counterstain, was
+        // −25.7 % before the pale-nucleus recovery and −12.0 % with H&E's fragment-centred rule; VALIDATION.md).
         let ihc = results.filter { $0.stain == "PD-L1" }
         for r in ihc {
             let lymphocytes = try #require(r.countError(.lymphocyte))
             #expect(abs(lymphocytes) <= 0.10, "lymphocyte count error of \(r.slideID): \(lymphocytes)")
-        }
-        let tumorMisses = ihc.filter { abs($0.countError(.tumor) ?? 0) > 0.10 }
-        #expect(tumorMisses.count <= 1, "tumor count error > 10 % on \(tumorMisses.map(\.slideID))")
-        withKnownIssue("Tumor count of SIM-0001-T1-PDL1 (−12 %): its counterstain is pale (lymphocytes 0.32 OD against 0.42–0.45 on the other PD-L1 slides), so its tumor nuclei (0.14–0.19 OD) straddle the 0.15 OD minimum threshold; a 0.09 OD IHC floor fixes it but joins DAB-stained membranes into the nuclei of the real IHC image (VALIDATION.md)") {
-            #expect(tumorMisses.map(\.slideID).isEmpty, "tumor count error > 10 % on \(tumorMisses.map(\.slideID))")
+            let tumor = try #require(r.countError(.tumor))
+            #expect(abs(tumor) <= 0.10, "tumor count error of \(r.slideID): \(tumor)")
         }
         // The pooled confusion matrix is dominated by correct calls for every class.
         var matrix = [[Int]](repeating: [Int](repeating: 0, count: 5), count: 5)

@@ -55,6 +55,20 @@ import Testing
         #expect(found(result, near: pale).filter { $0.areaSquareMicrons > 20 }.isEmpty)
     }
 
+    /// With compactness about the grown object's own centroid (the IHC preset), the same off-centre nucleoli grow
+    /// into their nuclei.
+    @Test func offCentreFragmentsGrowWhenCompactnessIsAboutTheObject() throws {
+        let (densities, calibration, pale, area) = try nest(offset: 2.5)
+        var parameters = NucleusDetectionParameters()
+        parameters.paleNucleusRecovery?.compactnessCentre = .object
+        let result = try NucleusDetector(parameters: parameters).detect(densities, calibration: calibration)
+        let recovered = found(result, near: pale)
+        #expect(recovered.count == pale.count, "\(recovered.count) of \(pale.count)")
+        #expect(recovered.allSatisfy { abs($0.areaSquareMicrons - area) / area < 0.25 }, "areas \(recovered.map(\.areaSquareMicrons))")
+        #expect(TileAnalysisParameters.ihc().detection.paleNucleusRecovery?.compactnessCentre == .object)
+        #expect(TileAnalysisParameters().detection.paleNucleusRecovery?.compactnessCentre == .fragment)
+    }
+
     @Test func specksOnStromaAndFibresAreNotGrown() throws {
         // Stroma (0.05 OD hematoxylin, eosin-rich) with a lone 1 µm speck, and a speck at the end of a 60 µm
         // fibre of 0.30 OD (its body stands out, but the growth runs along the fibre beyond the limit).

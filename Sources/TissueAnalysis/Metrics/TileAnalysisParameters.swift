@@ -17,7 +17,8 @@ public struct TileAnalysisParameters: Sendable, Hashable, Codable {
 
     /// Parameters for an IHC slide: H-DAB stain vectors, membrane positivity, a 5 µm cytoplasm ring (wide
     /// enough to reach the membrane of a tumor cell; neighbours split the space between them), and the lighter
-    /// counterstain's levels: dark-nucleus seeds from 0.35 OD, spindle reference 0.45 OD (0.6 × H&E, as
+    /// counterstain's levels: pale nuclei recovered from rim crescents too (`PaleNucleusRecovery.compactnessCentre`
+    /// `.object`), dark-nucleus seeds from 0.35 OD, spindle reference 0.45 OD (0.6 × H&E, as
     /// `RuleBasedClassifierParameters.ihc`) with a factor range of 0.5–2 (counterstain strength is tuned per
     /// assay and varies more between IHC runs than H&E staining does).
     public static func ihc(compartment: DABPositivity.Compartment = .membrane) -> TileAnalysisParameters {
@@ -25,6 +26,7 @@ public struct TileAnalysisParameters: Sendable, Hashable, Codable {
         p.stainMatrix = .hematoxylinDAB
         p.detection.cytoplasmRingMicrons = 5
         p.detection.darkNucleusMinimumOD = 0.35
+        p.detection.paleNucleusRecovery?.compactnessCentre = .object
         var reference = HematoxylinReference(referenceOD: 0.45)
         reference.minimumFactor = 0.5
         reference.maximumFactor = 2
