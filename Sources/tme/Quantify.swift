@@ -29,12 +29,17 @@ struct Quantify: AsyncParsableCommand {
         "Side of the analysis tiles (rows of tme.tiles; the fusion model's bag instances), µm, 64–4096 (default 512).",
         valueName: "µm"))
     var tileMicrons: Double?
+    @Option(name: .customLong("stain-vectors"), help: ArgumentHelp(
+        "standard (Ruifrok–Johnston H&E or H-DAB) or macenko (estimated per slide from its tissue; the estimate is stored with the run).",
+        valueName: "source"))
+    var stainVectors: String = "standard"
     @Flag(help: "With --cohort: recompute slides already quantified.") var force = false
     @Flag(help: "Print the results as JSON.") var json = false
 
     func validate() throws {
         guard (cohort == nil) != slides.isEmpty else { throw ValidationError("give slide files or --cohort NAME (not both)") }
         guard QuantifyStain(rawValue: stain) != nil else { throw ValidationError("--stain must be he or ihc-dab") }
+        guard StainVectorSource(rawValue: stainVectors) != nil else { throw ValidationError("--stain-vectors must be standard or macenko") }
         guard IHCMarker(rawValue: marker) != nil else { throw ValidationError("--marker must be PD-L1, CD8 or CD68") }
         if let mpp, !(mpp.isFinite && mpp > 0) { throw ValidationError("--mpp must be a positive number of µm per pixel") }
         guard (1...256).contains(workers) else { throw ValidationError("--workers must be 1–256") }
@@ -48,7 +53,7 @@ struct Quantify: AsyncParsableCommand {
         if let cohort {
             let connection = try Database.open()
             let report = try CohortQuantify.run(cohort: cohort, connection: connection, force: force, workers: workers,
-                                                tileSizeMicrons: tileMicrons)
+                                                tileSizeMicrons: tileMicrons, stainVectors: StainVectorSource(rawValue: stainVectors)!)
             if json { try printJSON(report) } else { print(report.summary) }
             if report.failed > 0 {
                 note("failed slides: " + report.slides.filter { $0.status == "failed" }.map(\.slideID).joined(separator: ", "))
@@ -59,6 +64,7 @@ struct Quantify: AsyncParsableCommand {
         var parameters = QuantifyParameters(stain: QuantifyStain(rawValue: stain)!, marker: IHCMarker(rawValue: marker))
         if let tileMicrons { parameters.tileSizeMicrons = tileMicrons }
         parameters.workers = workers
+        parameters.stainVectors = StainVectorSource(rawValue: stainVectors)!
         var outputs: [FileQuantify.Output] = []
         for path in slides {
             let cells = cellsOut.map { FileQuantify.cellsPath($0, slide: path, count: slides.count) }

@@ -39,7 +39,8 @@ public enum CohortQuantify {
 
     /// Quantifies the cohort's slides. `configure` adapts the parameters of a slide's stain (CLI options).
     public static func run(cohort: String, connection: Connection, force: Bool = false, workers: Int? = nil,
-                           tileSizeMicrons: Double? = nil, showProgress: Bool = true) throws -> Report {
+                           tileSizeMicrons: Double? = nil, stainVectors: StainVectorSource = .standard,
+                           showProgress: Bool = true) throws -> Report {
         guard let row = try connection.query(QuantifySQL.selectCohort, [cohort], name: "quantify cohort").first else {
             throw QuantifyError.unknownCohort(name: cohort)
         }
@@ -60,6 +61,7 @@ public enum CohortQuantify {
             var parameters = QuantifyParameters(stain: kind, marker: marker)
             if let workers { parameters.workers = workers }
             if let tileSizeMicrons { parameters.tileSizeMicrons = tileSizeMicrons }
+            parameters.stainVectors = stainVectors
             try connection.execute(QuantifySQL.markQuantifying, [pk])
             let started = Date()
             do {

@@ -25,6 +25,12 @@ extension FileQuantify.Output {
         }
         if let v = m.cd8PositiveDensityPerSquareMillimetre { lines.append("  CD8+ \(d(v)) per mm²") }
         if let v = m.cd68PositiveDensityPerSquareMillimetre { lines.append("  CD68+ \(d(v)) per mm²") }
+        if stainVectorSource != .standard {
+            let vectors = stainVectors.keys.sorted().filter { $0 != "residual" }.map { k in
+                k + " (" + stainVectors[k]!.map { String(format: "%.3f", $0) }.joined(separator: ", ") + ")"
+            }
+            lines.append("  stain vectors (\(stainVectorSource.rawValue)): " + vectors.joined(separator: ", "))
+        }
         if let cellsFile { lines.append("  cells → \(cellsFile)") }
         return lines.joined(separator: "\n")
     }

@@ -6,6 +6,8 @@ public enum QuantifyError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownPixelSize(slide: String)
     /// Opening the slide or computing its tissue mask failed.
     case slideUnreadable(slide: String, reason: String)
+    /// The per-slide stain vectors could not be estimated (too little stained tissue, or parallel stains).
+    case stainEstimationFailed(slide: String, reason: String)
     /// Reading or analysing one tile failed.
     case tileFailed(slide: String, level: Int, x: Int, y: Int, width: Int, height: Int, reason: String)
     /// A cohort name that is not in the database.
@@ -23,6 +25,8 @@ public enum QuantifyError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(slide): the slide records no pixel size; give it with --mpp (µm per level-0 pixel, 0.25 at 40×, 0.5 at 20×)"
         case .slideUnreadable(let slide, let reason):
             "\(slide): cannot be quantified: \(reason)"
+        case .stainEstimationFailed(let slide, let reason):
+            "\(slide): per-slide stain vectors (Macenko) could not be estimated: \(reason); quantify it with the standard vectors"
         case .tileFailed(let slide, let level, let x, let y, let w, let h, let reason):
             "\(slide): level \(level), tile at x=\(x) y=\(y) (\(w)×\(h) px): \(reason)"
         case .unknownCohort(let name):

@@ -21,6 +21,15 @@ public enum QuantifyStain: String, Sendable, Hashable, Codable, CaseIterable {
     }
 }
 
+/// Where the stain vectors of a slide's colour deconvolution come from.
+public enum StainVectorSource: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The standard Ruifrok–Johnston vectors of the stain family (H&E or H-DAB).
+    case standard
+    /// Estimated per slide by Macenko's method (`MacenkoEstimator`) from up to `macenkoSampleTiles` of its tissue
+    /// tiles; the estimate replaces `tileAnalysis.stainMatrix` for that slide and is stored with its run.
+    case macenko
+}
+
 /// How a slide is cut into tiles and streamed through `TileAnalyzer`; stored with each run as JSON.
 ///
 /// Tiles: a grid of `tileSizeMicrons` squares on the analysis level (the coarsest pyramid level whose pixel
@@ -48,6 +57,11 @@ public struct QuantifyParameters: Sendable, Hashable, Codable {
     public var tissueMask = TissueMaskParameters()
     public var slideMetrics = SlideMetricsParameters()
 
+    /// Standard or per-slide (Macenko) stain vectors. Default `.standard`: the classifier's absolute chromatin
+    /// levels were set on the standard vectors (VALIDATION.md measures both).
+    public var stainVectors: StainVectorSource = .standard
+    /// Tissue tiles sampled (evenly along the grid) for the Macenko estimate. Default 16, range 1–256.
+    public var macenkoSampleTiles: Int = 16
     /// Deconvolution, detection, compartments and positivity (`TileAnalysisParameters()` on H&E, `.ihc()` on IHC).
     public var tileAnalysis = TileAnalysisParameters()
     /// Thresholds of the rule-based classifier (`RuleBasedClassifierParameters.ihc` on IHC).
@@ -77,6 +91,7 @@ public struct QuantifyParameters: Sendable, Hashable, Codable {
             ("marginMicrons", marginMicrons, 0...512),
             ("minimumTissueFraction", minimumTissueFraction, 0...1),
             ("workers", Double(workers), 1...256),
+            ("macenkoSampleTiles", Double(macenkoSampleTiles), 1...256),
         ] + (cropMarginMicrons.map { [("cropMarginMicrons", $0, 0...512)] } ?? [])
         for (name, value, range) in checks where !(value.isFinite && range.contains(value)) {
             throw QuantifyError.invalidParameter(name: name, value: "\(value)", expected: "\(range.lowerBound)–\(range.upperBound)")

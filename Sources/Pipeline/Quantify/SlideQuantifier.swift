@@ -47,7 +47,14 @@ public struct SlideQuantifier: Sendable {
         let calibration = try PixelCalibration(micronsPerPixel: grid.micronsPerPixel)
         let state = RunState()
         let workers = max(1, min(parameters.workers, grid.tiles.count))
-        let analyzer = self.analyzer, tileParameters = parameters.tileAnalysis
+        var used = parameters
+        if parameters.stainVectors == .macenko {
+            used.tileAnalysis.stainMatrix = try Self.estimateStains(slide: slide, name: name, grid: grid, calibration: calibration,
+                                                                    parameters: parameters)
+        }
+        let analyzer = parameters.stainVectors == .macenko
+            ? try TileAnalyzer(parameters: used.tileAnalysis, classifier: try parameters.classifier()) : self.analyzer
+        let tileParameters = used.tileAnalysis
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var accumulator = SlideAccumulator()
             var records: [TileRecord] = []
@@ -88,7 +95,32 @@ public struct SlideQuantifier: Sendable {
             gridTileCount: grid.gridTileCount,
             tiles: records.sorted { ($0.yPixels, $0.xPixels) < ($1.yPixels, $1.xPixels) },
             metrics: try SlideMetrics(totals, parameters: metricsParameters), cellCount: cellCount,
-            wallSeconds: Date().timeIntervalSince(started), parameters: parameters)
+            wallSeconds: Date().timeIntervalSince(started), parameters: used)
+    }
+
+    /// Macenko vectors from up to `macenkoSampleTiles` tissue tiles taken evenly along the grid (their analysed
+    /// part, without the margin), hematoxylin plus eosin on H&E or DAB on IHC.
+    static func estimateStains(slide: Slide, name: String, grid: TileGrid, calibration: PixelCalibration,
+                               parameters: QuantifyParameters) throws -> StainMatrix {
+        guard !grid.tiles.isEmpty else { throw QuantifyError.stainEstimationFailed(slide: name, reason: "no tissue tiles") }
+        let n = min(parameters.macenkoSampleTiles, grid.tiles.count)
+        var samples: [RGBTile] = []
+        for k in 0..<n {
+            let tile = grid.tiles[k * grid.tiles.count / n]
+            do {
+                let image = try slide.readRegion(level: grid.level, x: tile.analysedX, y: tile.analysedY,
+                                                 width: tile.analysedWidth, height: tile.analysedHeight)
+                samples.append(try RGBTile(width: image.width, height: image.height, pixels: image.pixels, calibration: calibration))
+            } catch {
+                throw QuantifyError.tileFailed(slide: name, level: grid.level, x: tile.x, y: tile.y,
+                                               width: tile.width, height: tile.height, reason: "\(error)")
+            }
+        }
+        do {
+            return try MacenkoEstimator().estimate(from: samples, secondStain: parameters.stain == .he ? .eosin : .dab)
+        } catch {
+            throw QuantifyError.stainEstimationFailed(slide: name, reason: "\(error)")
+        }
     }
 
     /// The glass cropped off a tile (`TileGrid.Tile.analysedX`…) is part of its area: the tile's tissue share
