@@ -33,6 +33,12 @@ struct Quantify: AsyncParsableCommand {
         "standard (Ruifrok–Johnston H&E or H-DAB) or macenko (estimated per slide from its tissue; the estimate is stored with the run).",
         valueName: "source"))
     var stainVectors: String = "standard"
+    @Option(help: ArgumentHelp("A trained cell classifier (JSON from --train-classifier) instead of the default rules.", valueName: "model.json"))
+    var classifier: String?
+    @Option(help: ArgumentHelp("Labelled cells for --train-classifier, one per slide in the same order: the simulator's truth/slides/<slide>_cells.tsv or a QuPath GeoJSON of classified cells.", valueName: "file"))
+    var labels: [String] = []
+    @Option(name: .customLong("train-classifier"), help: ArgumentHelp("Train a logistic cell classifier on the slides' detections matched to --labels (within 4 µm) and write it here, instead of quantifying.", valueName: "model.json"))
+    var trainClassifier: String?
     @Flag(help: "With --cohort: recompute slides already quantified.") var force = false
     @Flag(help: "Print the results as JSON.") var json = false
 
@@ -44,6 +50,12 @@ struct Quantify: AsyncParsableCommand {
         if let mpp, !(mpp.isFinite && mpp > 0) { throw ValidationError("--mpp must be a positive number of µm per pixel") }
         guard (1...256).contains(workers) else { throw ValidationError("--workers must be 1–256") }
         if let tileMicrons, !(64...4096).contains(tileMicrons) { throw ValidationError("--tile-microns must be 64–4096") }
+        if trainClassifier != nil {
+            guard cohort == nil, labels.count == slides.count else {
+                throw ValidationError("--train-classifier needs slide files and one --labels file per slide (\(slides.count) slides, \(labels.count) labels)")
+            }
+        } else if !labels.isEmpty { throw ValidationError("--labels is only used with --train-classifier") }
+        if cohort != nil, classifier != nil { throw ValidationError("--classifier applies to slide files") }
         if cohort != nil, cellsOut != nil || mpp != nil || stain != "he" {
             throw ValidationError("--cells-out, --mpp and --stain apply to slide files; a cohort's slides carry their stain and mpp")
         }
@@ -65,10 +77,29 @@ struct Quantify: AsyncParsableCommand {
         if let tileMicrons { parameters.tileSizeMicrons = tileMicrons }
         parameters.workers = workers
         parameters.stainVectors = StainVectorSource(rawValue: stainVectors)!
+        if let trainClassifier {
+            let summary = try ClassifierTraining.train(slides: Array(zip(slides, labels)).map { ($0.0, $0.1) },
+                                                       parameters: parameters, micronsPerPixel: mpp)
+            do { try summary.classifier.jsonData().write(to: URL(fileURLWithPath: trainClassifier)) } catch {
+                throw QuantifyError.writeFailed(path: trainClassifier, reason: "\(error)")
+            }
+            let counts = CellClass.allCases.map { "\($0.rawValue) \(summary.matched[$0] ?? 0)" }.joined(separator: ", ")
+            print("trained on \(summary.classifier.trainingCellCount) matched cells (\(counts)); \(summary.unmatchedLabels) labelled cells "
+                  + "had no detection within 4 µm; training accuracy " + String(format: "%.3f", summary.classifier.trainingAccuracy)
+                  + " → \(trainClassifier)")
+            return
+        }
+        var trained: (any CellClassifier)?
+        if let classifier {
+            guard let data = FileManager.default.contents(atPath: classifier) else {
+                throw ValidationError("cannot read the classifier \(classifier)")
+            }
+            trained = try LogisticCellClassifier.decode(json: data)
+        }
         var outputs: [FileQuantify.Output] = []
         for path in slides {
             let cells = cellsOut.map { FileQuantify.cellsPath($0, slide: path, count: slides.count) }
-            let q = try FileQuantify.run(path: path, parameters: parameters, micronsPerPixel: mpp, cellsPath: cells)
+            let q = try FileQuantify.run(path: path, parameters: parameters, micronsPerPixel: mpp, cellsPath: cells, classifier: trained)
             let output = FileQuantify.Output(q, cellsFile: cells)
             outputs.append(output)
             if !json { print(output.rendered) }

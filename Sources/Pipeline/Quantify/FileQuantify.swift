@@ -42,14 +42,14 @@ public enum FileQuantify {
 
     /// Quantifies one slide file, streaming its cells to `cellsPath` when given.
     public static func run(path: String, parameters: QuantifyParameters, micronsPerPixel: Double?, cellsPath: String?,
-                           showProgress: Bool = true) throws -> SlideQuantification {
+                           classifier: (any CellClassifier)? = nil, showProgress: Bool = true) throws -> SlideQuantification {
         let writer = try cellsPath.map { try CellGeoJSONWriter(path: $0) }
         let bar = ProgressBox(label: URL(fileURLWithPath: path).lastPathComponent, show: showProgress)
         var handler: SlideQuantifier.CellHandler?
         if let writer {
             handler = { cells, downsample in try writer.append(cells, downsample: downsample) }
         }
-        let result = try SlideQuantifier(parameters: parameters).quantify(
+        let result = try SlideQuantifier(parameters: parameters, classifier: classifier).quantify(
             path: path, micronsPerPixel: micronsPerPixel, planned: { bar.start($0) }, progress: { bar.advance() },
             cells: handler)
         bar.finish()

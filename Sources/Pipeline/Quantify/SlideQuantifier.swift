@@ -16,10 +16,14 @@ public struct SlideQuantifier: Sendable {
     public let parameters: QuantifyParameters
     let analyzer: TileAnalyzer
 
-    public init(parameters: QuantifyParameters) throws {
+    let classifier: any CellClassifier
+
+    /// `classifier`: a trained classifier (`LogisticCellClassifier`) instead of the rule-based one of `parameters`.
+    public init(parameters: QuantifyParameters, classifier: (any CellClassifier)? = nil) throws {
         try parameters.validate()
         self.parameters = parameters
-        analyzer = try TileAnalyzer(parameters: parameters.tileAnalysis, classifier: try parameters.classifier())
+        self.classifier = try classifier ?? parameters.classifier()
+        analyzer = try TileAnalyzer(parameters: parameters.tileAnalysis, classifier: self.classifier)
     }
 
     /// Cells of one tile in level-0 pixel coordinates (`Nucleus.xPixels` × downsample), from any worker thread.
@@ -53,7 +57,7 @@ public struct SlideQuantifier: Sendable {
                                                                     parameters: parameters)
         }
         let analyzer = parameters.stainVectors == .macenko
-            ? try TileAnalyzer(parameters: used.tileAnalysis, classifier: try parameters.classifier()) : self.analyzer
+            ? try TileAnalyzer(parameters: used.tileAnalysis, classifier: classifier) : self.analyzer
         let tileParameters = used.tileAnalysis
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var accumulator = SlideAccumulator()

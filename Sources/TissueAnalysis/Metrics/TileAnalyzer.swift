@@ -36,7 +36,7 @@ public struct TileAnalyzer: Sendable {
         let factor = parameters.hematoxylinReference?.factor(for: segmentation.nuclei) ?? 1
         var all: [Cell] = segmentation.nuclei.map { n in
             Cell(nucleus: n, cellClass: classifier.classify(HematoxylinReference.normalised(n, factor: factor)),
-                 dabPositive: parameters.positivity?.isPositive(n))
+                 dabPositive: parameters.positivity?.isPositive(n), hematoxylinFactor: factor)
         }
         // Patch grid over the core.
         let patchPixels = max(1, Int(calibration.pixels(microns: parameters.compartments.patchSizeMicrons).rounded()))

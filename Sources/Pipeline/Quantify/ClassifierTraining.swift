@@ -1,0 +1,50 @@
+import Foundation
+import TissueAnalysis
+
+/// Trains a `LogisticCellClassifier` on slides with labelled cells (`LabelledCells`): every slide is segmented as
+/// `tme quantify` does, each detection is matched one-to-one to a labelled cell within `matchMicrons`
+/// (`DetectionMatching`), and the matched nuclei — as the classifier sees them, hematoxylin normalised by their
+/// tile's reference factor (`Cell.classifierInput`) — train the model with the labels as targets.
+public enum ClassifierTraining {
+    public struct Summary: Sendable {
+        public var classifier: LogisticCellClassifier
+        /// Matched (training) cells per class, and labelled cells without a detection.
+        public var matched: [CellClass: Int]
+        public var unmatchedLabels: Int
+    }
+
+    public static func train(slides: [(path: String, labels: String)], parameters: QuantifyParameters,
+                             micronsPerPixel: Double? = nil, matchMicrons: Double = 4,
+                             training: LogisticTrainingParameters = LogisticTrainingParameters()) throws -> Summary {
+        var nuclei: [Nucleus] = [], targets: [CellClass] = [], unmatched = 0
+        for slide in slides {
+            let labels = try LabelledCells.load(path: slide.labels)
+            let collector = Collector()
+            let result = try SlideQuantifier(parameters: parameters).quantify(
+                path: slide.path, micronsPerPixel: micronsPerPixel,
+                cells: { cells, downsample in collector.add(cells, downsample: downsample) })
+            let cells = collector.cells
+            let levelZeroMicrons = result.micronsPerPixel / result.downsample
+            let pairs = DetectionMatching.match(detections: cells.map { ($0.x, $0.y) }, truth: labels.map { ($0.x, $0.y) },
+                                                radiusPixels: matchMicrons / levelZeroMicrons)
+            for (d, t) in pairs {
+                nuclei.append(cells[d].cell.classifierInput)
+                targets.append(labels[t].cellClass)
+            }
+            unmatched += labels.count - pairs.count
+        }
+        let classifier = try LogisticCellClassifier(training: nuclei, labels: targets, parameters: training)
+        return Summary(classifier: classifier, matched: Dictionary(grouping: targets, by: { $0 }).mapValues(\.count),
+                       unmatchedLabels: unmatched)
+    }
+
+    /// Cells from the quantifier's worker threads, in level-0 pixels.
+    final class Collector: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var cells: [(cell: Cell, x: Double, y: Double)] = []
+        func add(_ batch: [Cell], downsample: Double) {
+            lock.lock(); defer { lock.unlock() }
+            for c in batch { cells.append((c, c.nucleus.xPixels * downsample, c.nucleus.yPixels * downsample)) }
+        }
+    }
+}
