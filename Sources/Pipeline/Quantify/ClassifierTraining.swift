@@ -19,16 +19,16 @@ public enum ClassifierTraining {
         var nuclei: [Nucleus] = [], targets: [CellClass] = [], unmatched = 0
         for slide in slides {
             let labels = try LabelledCells.load(path: slide.labels)
-            let collector = Collector()
+            let collector = CellCollector<(detected: DetectedCell, input: Nucleus)>()
             let result = try SlideQuantifier(parameters: parameters).quantify(
                 path: slide.path, micronsPerPixel: micronsPerPixel,
-                cells: { cells, downsample in collector.add(cells, downsample: downsample) })
-            let cells = collector.cells
+                cells: { cells, downsample in collector.add(cells.map { (DetectedCell($0, downsample: downsample), $0.classifierInput) }) })
+            let cells = collector.items
             let levelZeroMicrons = result.micronsPerPixel / result.downsample
-            let pairs = DetectionMatching.match(detections: cells.map { ($0.x, $0.y) }, truth: labels.map { ($0.x, $0.y) },
+            let pairs = DetectionMatching.match(detections: cells.map { ($0.detected.xPixels, $0.detected.yPixels) }, truth: labels.map { ($0.x, $0.y) },
                                                 radiusPixels: matchMicrons / levelZeroMicrons)
             for (d, t) in pairs {
-                nuclei.append(cells[d].cell.classifierInput)
+                nuclei.append(cells[d].input)
                 targets.append(labels[t].cellClass)
             }
             unmatched += labels.count - pairs.count
@@ -36,15 +36,5 @@ public enum ClassifierTraining {
         let classifier = try LogisticCellClassifier(training: nuclei, labels: targets, parameters: training)
         return Summary(classifier: classifier, matched: Dictionary(grouping: targets, by: { $0 }).mapValues(\.count),
                        unmatchedLabels: unmatched)
-    }
-
-    /// Cells from the quantifier's worker threads, in level-0 pixels.
-    final class Collector: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var cells: [(cell: Cell, x: Double, y: Double)] = []
-        func add(_ batch: [Cell], downsample: Double) {
-            lock.lock(); defer { lock.unlock() }
-            for c in batch { cells.append((c, c.nucleus.xPixels * downsample, c.nucleus.yPixels * downsample)) }
-        }
     }
 }

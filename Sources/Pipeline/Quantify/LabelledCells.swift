@@ -4,8 +4,8 @@ import TissueAnalysis
 /// Labelled cell positions for training a classifier: the simulator's truth table or a QuPath GeoJSON of
 /// classified cells.
 ///
-/// - `.tsv` (the simulator's `truth/slides/<slide>_cells.tsv`): columns `x_px`, `y_px` (level-0 pixels) and `class`
-///   (lymphocyte, macrophage, tumor, stroma, other).
+/// - `.tsv` (the simulator's `truth/slides/<slide>_cells.tsv`, read by `TruthCell.load`): columns `x_px`, `y_px`
+///   (level-0 pixels) and `class` (lymphocyte, macrophage, tumor, stroma, other).
 /// - `.geojson` / `.json` (QuPath export, or `tme quantify --cells-out`): a FeatureCollection whose features have
 ///   Point geometry (level-0 pixels) or Polygon geometry (the mean of the outer ring's vertices is used) and
 ///   `properties.classification.name` (Lymphocyte, Macrophage, Tumor, Stroma, Other; any case). Features without a
@@ -23,35 +23,18 @@ public enum LabelledCells {
     }
 
     public static func load(path: String) throws -> [Label] {
+        if path.lowercased().hasSuffix(".tsv") {
+            return try TruthCell.load(path: path).map { Label(x: $0.xPixels, y: $0.yPixels, cellClass: $0.cellClass) }
+        }
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
             throw QuantifyError.invalidTruth(file: name, line: 0, expected: "a readable file")
         }
-        if path.lowercased().hasSuffix(".tsv") { return try tsv(data, name: name) }
         return try geoJSON(data, name: name)
     }
 
     static func cellClass(_ text: String) -> CellClass? {
         CellClass.allCases.first { $0.rawValue == text.lowercased() }
-    }
-
-    static func tsv(_ data: Data, name: String) throws -> [Label] {
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard let header = lines.first?.split(separator: "\t").map(String.init),
-              let xi = header.firstIndex(of: "x_px"), let yi = header.firstIndex(of: "y_px"), let ci = header.firstIndex(of: "class") else {
-            throw QuantifyError.invalidTruth(file: name, line: 1, expected: "a header with x_px, y_px and class columns")
-        }
-        var labels: [Label] = []
-        for (k, line) in lines.enumerated().dropFirst() where !line.isEmpty {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count > max(xi, yi, ci), let x = Double(f[xi]), let y = Double(f[yi]), x.isFinite, y.isFinite,
-                  let c = cellClass(f[ci]) else {
-                throw QuantifyError.invalidTruth(file: name, line: k + 1, expected: "numeric x_px and y_px and a class of "
-                                                 + CellClass.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            labels.append(Label(x: x, y: y, cellClass: c))
-        }
-        return labels
     }
 
     static func geoJSON(_ data: Data, name: String) throws -> [Label] {

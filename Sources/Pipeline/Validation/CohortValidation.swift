@@ -21,12 +21,12 @@ public enum CohortValidation {
             let (kind, marker) = QuantifyStain.of(slideStain: stain)
             var parameters = QuantifyParameters(stain: kind, marker: marker)
             parameters.workers = workers
-            let collector = CellCollector()
+            let collector = CellCollector<DetectedCell>()
             let q = try SlideQuantifier(parameters: parameters).quantify(
                 path: root.appendingPathComponent(path).path,
                 cells: { cells, downsample in collector.add(cells.map { DetectedCell($0, downsample: downsample) }) })
             let truth = try TruthCell.load(path: root.appendingPathComponent(truthPath).path)
-            let v = SlideValidation(slideID: id, stain: stain, quantification: q, detected: collector.cells, truth: truth,
+            let v = SlideValidation(slideID: id, stain: stain, quantification: q, detected: collector.items, truth: truth,
                                     truePhenotype: stain == "H&E" ? phenotype[patient] : nil,
                                     micronsPerPixel: q.micronsPerPixel / q.downsample)
             progress(String(format: "%@: F1 %.3f, %.1f s", id, v.f1, v.seconds))
@@ -47,12 +47,4 @@ public enum CohortValidation {
             return Dictionary(uniqueKeysWithValues: zip(header, f).map { ($0, $1) })
         }
     }
-}
-
-/// Collects detected cells from the worker threads.
-final class CellCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [DetectedCell] = []
-    func add(_ cells: [DetectedCell]) { lock.withLock { storage += cells } }
-    var cells: [DetectedCell] { lock.withLock { storage } }
 }

@@ -8,8 +8,8 @@ public struct TruthCell: Sendable, Hashable {
     public var cellClass: CellClass
     public var pdl1: Bool, cd8: Bool, cd68: Bool
 
-    /// Reads a truth TSV; needs the columns x_px, y_px, class, pdl1, cd8, cd68.
-    /// Throws `QuantifyError.invalidTruth` naming the file and line.
+    /// Reads a truth TSV; needs the columns x_px, y_px and class; pdl1, cd8 and cd68 are read when present (false
+    /// otherwise). Throws `QuantifyError.invalidTruth` naming the file and line.
     public static func load(path: String) throws -> [TruthCell] {
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -24,7 +24,8 @@ public struct TruthCell: Sendable, Hashable {
             return i
         }
         let ix = try column("x_px"), iy = try column("y_px"), ic = try column("class")
-        let ip = try column("pdl1"), i8 = try column("cd8"), i68 = try column("cd68")
+        let ip = header.firstIndex(of: "pdl1"), i8 = header.firstIndex(of: "cd8"), i68 = header.firstIndex(of: "cd68")
+        func flag(_ f: [Substring], _ i: Int?) -> Bool { i.map { f[$0] == "1" } ?? false }
         var cells: [TruthCell] = []
         var number = 1
         while let line = lines.next() {
@@ -34,7 +35,7 @@ public struct TruthCell: Sendable, Hashable {
                   let cls = CellClass(rawValue: String(f[ic])) else {
                 throw QuantifyError.invalidTruth(file: name, line: number, expected: "\(header.count) fields: x_px, y_px numbers and a cell class")
             }
-            cells.append(TruthCell(xPixels: x, yPixels: y, cellClass: cls, pdl1: f[ip] == "1", cd8: f[i8] == "1", cd68: f[i68] == "1"))
+            cells.append(TruthCell(xPixels: x, yPixels: y, cellClass: cls, pdl1: flag(f, ip), cd8: flag(f, i8), cd68: flag(f, i68)))
         }
         return cells
     }
