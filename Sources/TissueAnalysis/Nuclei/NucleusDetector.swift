@@ -123,7 +123,7 @@ public struct NucleusDetector: Sendable, Hashable, Codable {
         }
         if let recovery = p.paleNucleusRecovery {
             count = PaleNucleusRecovery.grow(labels: &labels, count: count, values: smoothed, width: w, height: h, threshold: threshold,
-                                             geometry: recovery.geometry(calibration, maximumHoleSquareMicrons: p.maximumHoleAreaSquareMicrons)).count
+                                             geometry: recovery.geometry(calibration, maximumHoleSquareMicrons: p.maximumHoleAreaSquareMicrons))
         }
         count = Self.filterBySize(&labels, count: count,
                                   minimumPixels: calibration.pixelCount(squareMicrons: p.minimumAreaSquareMicrons),

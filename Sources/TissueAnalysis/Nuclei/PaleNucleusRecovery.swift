@@ -99,11 +99,11 @@ public struct PaleNucleusRecovery: Sendable, Hashable, Codable {
                  aboutObject: compactnessCentre == .object)
     }
 
-    /// Grows qualifying fragments in place; returns the new object count and the number of recovered nuclei.
+    /// Grows qualifying fragments in place; returns the new object count.
     /// Orphan fragments (foreground at `threshold` that no seed reached and that touches no object) are
     /// candidates too; they get labels after `count`.
     static func grow(labels: inout [Int32], count: Int, values: [Float], width w: Int, height h: Int,
-                     threshold: Float, geometry g: Geometry) -> (count: Int, recovered: Int) {
+                     threshold: Float, geometry g: Geometry) -> Int {
         var count = count
         let n = w * h
         // Orphans: 8-connected components of unclaimed foreground not touching any object.
@@ -139,7 +139,7 @@ public struct PaleNucleusRecovery: Sendable, Hashable, Codable {
                 }
             }
         }
-        guard count > 0 else { return (0, 0) }
+        guard count > 0 else { return 0 }
         var size = [Int](repeating: 0, count: count + 1)
         var sx = [Double](repeating: 0, count: count + 1), sy = sx
         labels.withUnsafeBufferPointer { lab in
@@ -152,9 +152,8 @@ public struct PaleNucleusRecovery: Sendable, Hashable, Codable {
             }
         }
         let reach = Int(g.backgroundOuter.rounded(.up))
-        var recovered = 0
         var body: [Float] = [], background: [Float] = []
-        var grown: [Int] = [], queue: [Int] = []
+        var grown: [Int] = [], queue: [Int] = [], mask: [UInt8] = [], before: [UInt8] = []
         for l in 1...count where size[l] > 0 && size[l] <= g.maximumFragmentPixels {
             let cx = Float(sx[l] / Double(size[l])), cy = Float(sy[l] / Double(size[l]))
             let x0 = max(0, Int(cx) - reach), x1 = min(w - 1, Int(cx) + reach)
@@ -181,16 +180,20 @@ public struct PaleNucleusRecovery: Sendable, Hashable, Codable {
             for y in y0...y1 { for x in x0...x1 where labels[y * w + x] == Int32(l) { queue.append(y * w + x) } }
             var head = 0, leaked = false, farthest: Float = 0
             let limit2 = g.limitRadius * g.limitRadius
+            func visit(_ q: Int) {
+                guard !leaked, labels[q] == 0, values[q] >= level else { return }
+                let dx = Float(q % w) - cx, dy = Float(q / w) - cy, r2 = dx * dx + dy * dy
+                if r2 > limit2 { leaked = true; return }
+                farthest = max(farthest, r2)
+                labels[q] = -Int32(l); grown.append(q); queue.append(q)
+            }
             while head < queue.count && !leaked {
                 let p = queue[head]; head += 1
                 let px = p % w, py = p / w
-                for q in [px > 0 ? p - 1 : -1, px < w - 1 ? p + 1 : -1, py > 0 ? p - w : -1, py < h - 1 ? p + w : -1] where q >= 0 {
-                    guard labels[q] == 0, values[q] >= level else { continue }
-                    let dx = Float(q % w) - cx, dy = Float(q / w) - cy, r2 = dx * dx + dy * dy
-                    if r2 > limit2 { leaked = true; break }
-                    farthest = max(farthest, r2)
-                    labels[q] = -Int32(l); grown.append(q); queue.append(q)
-                }
+                if px > 0 { visit(p - 1) }
+                if px < w - 1 { visit(p + 1) }
+                if py > 0 { visit(p - w) }
+                if py < h - 1 { visit(p + w) }
             }
             if leaked {
                 for q in grown { labels[q] = 0 }
@@ -199,9 +202,11 @@ public struct PaleNucleusRecovery: Sendable, Hashable, Codable {
             for q in grown { labels[q] = Int32(l) }
             // Fill enclosed unclaimed gaps of the object inside its window.
             let bw = x1 - x0 + 1, bh = y1 - y0 + 1
-            var mask = [UInt8](repeating: 0, count: bw * bh)
+            mask.removeAll(keepingCapacity: true)
+            mask.append(contentsOf: repeatElement(0, count: bw * bh))
             for y in 0..<bh { for x in 0..<bw where labels[(y0 + y) * w + x0 + x] == Int32(l) { mask[y * bw + x] = 1 } }
-            let before = mask
+            before.removeAll(keepingCapacity: true)
+            before.append(contentsOf: mask)
             ConnectedComponents.fillHoles(&mask, width: bw, height: bh, maximumHolePixels: g.maximumHolePixels)
             var area = 0
             for k in 0..<mask.count where mask[k] == 1 {
@@ -224,13 +229,11 @@ public struct PaleNucleusRecovery: Sendable, Hashable, Codable {
                 for q in grown { labels[q] = 0 }
                 continue
             }
-            if !grown.isEmpty { recovered += 1 }
         }
-        return (count, recovered)
+        return count
     }
 
     private static func median(_ a: inout [Float]) -> Float {
-        a.sort()
-        return a[a.count / 2]
+        a.withUnsafeMutableBufferPointer { BorderRefinement.select($0.count / 2, in: $0, from: 0, to: $0.count - 1) }
     }
 }
