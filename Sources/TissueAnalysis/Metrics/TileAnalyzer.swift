@@ -35,8 +35,10 @@ public struct TileAnalyzer: Sendable {
         let calibration = tile.calibration
         let factor = parameters.hematoxylinReference?.factor(for: segmentation.nuclei) ?? 1
         var all: [Cell] = segmentation.nuclei.map { n in
-            Cell(nucleus: n, cellClass: classifier.classify(HematoxylinReference.normalised(n, factor: factor)),
-                 dabPositive: parameters.positivity?.isPositive(n), hematoxylinFactor: factor)
+            var cell = Cell(nucleus: n, cellClass: .other, dabPositive: parameters.positivity?.isPositive(n), hematoxylinFactor: factor)
+            // Classified on `classifierInput`, the same normalised nucleus a trained classifier learns from.
+            cell.cellClass = classifier.classify(cell.classifierInput)
+            return cell
         }
         // Patch grid over the core.
         let patchPixels = max(1, Int(calibration.pixels(microns: parameters.compartments.patchSizeMicrons).rounded()))
