@@ -32,7 +32,7 @@ struct Quantify: AsyncParsableCommand {
     @Option(name: .customLong("stain-vectors"), help: ArgumentHelp(
         "standard (Ruifrok–Johnston H&E or H-DAB) or macenko (estimated per slide from its tissue; the estimate is stored with the run).",
         valueName: "source"))
-    var stainVectors: String = "standard"
+    var stainVectors: StainVectorSource = .standard
     @Option(help: ArgumentHelp("A trained cell classifier (JSON from --train-classifier) instead of the default rules.", valueName: "model.json"))
     var classifier: String?
     @Option(help: ArgumentHelp("Labelled cells for --train-classifier, one per slide in the same order: the simulator's truth/slides/<slide>_cells.tsv or a QuPath GeoJSON of classified cells.", valueName: "file"))
@@ -45,7 +45,6 @@ struct Quantify: AsyncParsableCommand {
     func validate() throws {
         guard (cohort == nil) != slides.isEmpty else { throw ValidationError("give slide files or --cohort NAME (not both)") }
         guard QuantifyStain(rawValue: stain) != nil else { throw ValidationError("--stain must be he or ihc-dab") }
-        guard StainVectorSource(rawValue: stainVectors) != nil else { throw ValidationError("--stain-vectors must be standard or macenko") }
         guard IHCMarker(rawValue: marker) != nil else { throw ValidationError("--marker must be PD-L1, CD8 or CD68") }
         if let mpp, !(mpp.isFinite && mpp > 0) { throw ValidationError("--mpp must be a positive number of µm per pixel") }
         guard (1...256).contains(workers) else { throw ValidationError("--workers must be 1–256") }
@@ -65,7 +64,7 @@ struct Quantify: AsyncParsableCommand {
         if let cohort {
             let connection = try Database.open()
             let report = try CohortQuantify.run(cohort: cohort, connection: connection, force: force, workers: workers,
-                                                tileSizeMicrons: tileMicrons, stainVectors: StainVectorSource(rawValue: stainVectors)!)
+                                                tileSizeMicrons: tileMicrons, stainVectors: stainVectors)
             if json { try printJSON(report) } else { print(report.summary) }
             if report.failed > 0 {
                 note("failed slides: " + report.slides.filter { $0.status == "failed" }.map(\.slideID).joined(separator: ", "))
@@ -76,19 +75,8 @@ struct Quantify: AsyncParsableCommand {
         var parameters = QuantifyParameters(stain: QuantifyStain(rawValue: stain)!, marker: IHCMarker(rawValue: marker))
         if let tileMicrons { parameters.tileSizeMicrons = tileMicrons }
         parameters.workers = workers
-        parameters.stainVectors = StainVectorSource(rawValue: stainVectors)!
-        if let trainClassifier {
-            let summary = try ClassifierTraining.train(slides: Array(zip(slides, labels)).map { ($0.0, $0.1) },
-                                                       parameters: parameters, micronsPerPixel: mpp)
-            do { try summary.classifier.jsonData().write(to: URL(fileURLWithPath: trainClassifier)) } catch {
-                throw QuantifyError.writeFailed(path: trainClassifier, reason: "\(error)")
-            }
-            let counts = CellClass.allCases.map { "\($0.rawValue) \(summary.matched[$0] ?? 0)" }.joined(separator: ", ")
-            print("trained on \(summary.classifier.trainingCellCount) matched cells (\(counts)); \(summary.unmatchedLabels) labelled cells "
-                  + "had no detection within 4 µm; training accuracy " + String(format: "%.3f", summary.classifier.trainingAccuracy)
-                  + " → \(trainClassifier)")
-            return
-        }
+        parameters.stainVectors = stainVectors
+        if let trainClassifier { return try train(to: trainClassifier, parameters: parameters) }
         var trained: (any CellClassifier)?
         if let classifier {
             guard let data = FileManager.default.contents(atPath: classifier) else {
@@ -107,9 +95,22 @@ struct Quantify: AsyncParsableCommand {
         if json { try printJSON(outputs) }
     }
 
+    /// `--train-classifier`: learn from the slides' detections matched to `--labels` and write the model.
+    private func train(to path: String, parameters: QuantifyParameters) throws {
+        let summary = try ClassifierTraining.train(slides: zip(slides, labels).map { ($0, $1) }, parameters: parameters, micronsPerPixel: mpp)
+        do { try summary.classifier.jsonData().write(to: URL(fileURLWithPath: path)) } catch {
+            throw QuantifyError.writeFailed(path: path, reason: "\(error)")
+        }
+        let counts = CellClass.allCases.map { "\($0.rawValue) \(summary.matched[$0] ?? 0)" }.joined(separator: ", ")
+        print("trained on \(summary.classifier.trainingCellCount) matched cells (\(counts)); \(summary.unmatchedLabels) labelled cells "
+              + "had no detection within 4 µm; training accuracy " + String(format: "%.3f", summary.classifier.trainingAccuracy) + " → \(path)")
+    }
+
     private func printJSON<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }
+
+extension StainVectorSource: ExpressibleByArgument {}
