@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "SlideIO", dependencies: ["CTIFF", "CZlib"], exclude: ["README.md"]),
         .target(name: "Survival", exclude: ["README.md"]),
         .target(name: "CohortSimulator", dependencies: ["SlideIO"], exclude: ["README.md"]),
-        .target(name: "FusionModel", dependencies: ["COpenBLAS", "TMECore"], exclude: ["README.md"]),
+        .target(name: "FusionModel", dependencies: ["COpenBLAS", "Survival", "TMECore"], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["CCairo", "CJPEG", "CPango", "TMECore"], exclude: ["README.md"]),
         .target(name: "TissueAnalysis", dependencies: ["TMECore"], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "CMalloc", "Survival", "FusionModel",

@@ -2,14 +2,16 @@
 /// and two heads.
 ///
 /// - Slide: per-tile MLP (tileFeatures → tileHidden, ReLU) → gated attention pooling (Ilse et al.
-///   2018) → projection (tileHidden → d, ReLU).
+///   2018; with `linearPrior.attentionGuide` κ > 0 its scores get + κ·(the prior's per-tile evidence),
+///   `LinearPrior.tileEvidence`) → projection (tileHidden → d, ReLU).
 /// - Genomics: SNN block (genomicFeatures → d → d, SELU + alpha dropout; Klambauer et al. 2017).
 /// - Clinical: MLP (clinicalFeatures → d, ReLU).
 /// - Fusion: each embedding eₘ (1×d) gets a gate logit gₘ = eₘ wₘ + bₘ; the gates
 ///   αₘ = softmax over the *present* modalities (absent ones masked to α = 0, their embedding a
 ///   constant zero row that receives no gradient); fused f = Σₘ αₘ eₘ.
-/// - Heads: response logit f w_r + b_r (logistic, CR/PR vs SD/PD); risk η = f w_c (Cox log hazard,
-///   no bias because the partial likelihood is invariant to it).
+/// - Heads: response logit f w_r + b_r (logistic, CR/PR vs SD/PD), plus the fixed `LinearPrior` offset
+///   when configured; risk η = f w_c (Cox log hazard, no bias because the partial likelihood is
+///   invariant to it).
 public struct FusionNetwork: Sendable, Hashable, Codable {
     public let configuration: FusionNetworkConfiguration
 
@@ -70,6 +72,8 @@ public struct FusionNetwork: Sendable, Hashable, Codable {
     public struct Output {
         /// Response logit (1×1); P(CR/PR) = σ(logit).
         public let responseLogit: Variable
+        /// The `LinearPrior` part of `responseLogit` (0 without a prior).
+        public let responsePrior: Float
         /// Cox log hazard η (1×1).
         public let risk: Variable
         /// Per-tile attention (tiles×1) when the slide was used.
@@ -106,7 +110,12 @@ public struct FusionNetwork: Sendable, Hashable, Codable {
                 let tiles = sample.tiles!
                 try check(tiles.columns, c.tileFeatures, "tile features", index)
                 let h = try tileMLP(t.constant(tiles), &pass)
-                let pooled = try attention(h, &pass)
+                var guide: Variable?
+                if let kappa = c.linearPrior?.attentionGuide, kappa > 0,
+                   let evidence = LinearPrior.tileEvidence(tiles, parameters: { pass.value(of: $0) }) {
+                    guide = t.scale(t.constant(evidence), by: Float(kappa))
+                }
+                let pooled = try attention(h, bias: guide, &pass)
                 attentionOut = pooled.attention
                 e = try slideProjection(pooled.embedding, &pass)
             case .genomics:
@@ -122,7 +131,12 @@ public struct FusionNetwork: Sendable, Hashable, Codable {
         }
         let gates = try t.softmax(t.concatRows(logits), keep: keep)
         let fused = try t.matmul(t.transpose(gates), t.concatRows(embeddings))
-        return Output(responseLogit: try responseHead(fused, &pass), risk: try riskHead(fused, &pass),
+        var responseLogit = try responseHead(fused, &pass), prior: Float = 0
+        if c.linearPrior != nil {
+            prior = LinearPrior.logit(sample, present: present, parameters: { pass.value(of: $0) })
+            responseLogit = try t.add(responseLogit, t.constant(Matrix(scalar: prior)))
+        }
+        return Output(responseLogit: responseLogit, responsePrior: prior, risk: try riskHead(fused, &pass),
                       attention: attentionOut, gates: gates, modalitiesUsed: present.sorted())
     }
 

@@ -16,10 +16,13 @@ public struct FusionNetworkConfiguration: Sendable, Hashable, Codable {
     public var embedding: Int
     /// Dropout probability in the encoders (alpha dropout in the SNN genomic encoder). Default 0.1, range [0, 0.5].
     public var dropout: Float
+    /// A ridge-logistic offset added to the response logit (`LinearPrior`); nil (the default, and in
+    /// configurations saved before it existed): none.
+    public var linearPrior: LinearPriorSettings?
 
     public init(tileFeatures: Int, genomicFeatures: Int, clinicalFeatures: Int,
                 modalities: [Modality] = Modality.allCases, tileHidden: Int = 32, attentionHidden: Int = 16,
-                embedding: Int = 16, dropout: Float = 0.1) {
+                embedding: Int = 16, dropout: Float = 0.1, linearPrior: LinearPriorSettings? = nil) {
         self.tileFeatures = tileFeatures
         self.genomicFeatures = genomicFeatures
         self.clinicalFeatures = clinicalFeatures
@@ -28,6 +31,7 @@ public struct FusionNetworkConfiguration: Sendable, Hashable, Codable {
         self.attentionHidden = attentionHidden
         self.embedding = embedding
         self.dropout = dropout
+        self.linearPrior = linearPrior
     }
 
     /// Throws `invalidParameter` for sizes < 1, no modality, or dropout outside [0, 0.9].
@@ -45,5 +49,6 @@ public struct FusionNetworkConfiguration: Sendable, Hashable, Codable {
         guard dropout >= 0, dropout <= 0.9 else {
             throw FusionModelError.invalidParameter(name: "dropout", value: "\(dropout)", expected: "0 ≤ p ≤ 0.9")
         }
+        try linearPrior?.validate()
     }
 }

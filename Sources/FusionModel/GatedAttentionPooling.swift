@@ -30,15 +30,18 @@ public struct GatedAttentionPooling: Sendable, Hashable, Codable {
         w.initialize(into: &parameters, using: &generator)
     }
 
-    /// Pools the bag `h` (n×inputs, n ≥ 1) into (embedding 1×inputs, attention n×1).
-    public func callAsFunction(_ h: Variable, _ pass: inout ForwardPass) throws -> (embedding: Variable, attention: Variable) {
+    /// Pools the bag `h` (n×inputs, n ≥ 1) into (embedding 1×inputs, attention n×1); `bias` (n×1), when
+    /// given, is added to the scores sₖ before the softmax.
+    public func callAsFunction(_ h: Variable, bias: Variable? = nil, _ pass: inout ForwardPass) throws
+        -> (embedding: Variable, attention: Variable) {
         guard h.rows > 0 else {
             throw FusionModelError.shapeMismatch(operation: "attention pooling", expected: "a bag of at least one tile",
                                                  found: h.shapeDescription)
         }
         let t = pass.tape
         let gated = try t.multiply(t.tanh(v(h, &pass)), t.sigmoid(u(h, &pass)))
-        let scores = try w(gated, &pass)
+        var scores = try w(gated, &pass)
+        if let bias { scores = try t.add(scores, bias) }
         let attention = try t.softmax(scores)
         let embedding = try t.matmul(t.transpose(attention), h)
         return (embedding, attention)

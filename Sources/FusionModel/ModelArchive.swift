@@ -46,6 +46,7 @@ public enum ModelArchive {
         for (name, m) in network.initialParameters(using: &g).tensors {
             try parameters.require(name, rows: m.rows, columns: m.columns)
         }
+        try LinearPrior.validate(parameters, configuration: network.configuration)
         return TrainedFusionModel(network: network, standardizer: config.standardizer, parameters: parameters,
                                   calibration: config.calibration)
     }

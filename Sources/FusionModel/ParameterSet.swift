@@ -32,16 +32,25 @@ public struct ForwardPass {
     public let training: Bool
     public var generator: SeededGenerator
 
+    /// Tensors fitted before training and never updated by it (`LinearPrior`): read, not bound.
+    public let frozen: [String: Matrix]
+
     /// Binds every parameter to the tape: as gradient-carrying leaves when `training`, as constants
-    /// otherwise (scoring records no backward rules).
+    /// otherwise (scoring records no backward rules). Tensors named with `LinearPrior.parameterPrefix`
+    /// are frozen: not bound, so they get no gradient and the optimiser never moves them.
     public init(tape: Tape, parameters: ParameterSet, training: Bool, generator: SeededGenerator) {
         self.tape = tape
-        var bound: [String: Variable] = [:]
+        var bound: [String: Variable] = [:], frozen: [String: Matrix] = [:]
         for name in parameters.names {
             let m = parameters.tensors[name]!
-            bound[name] = training ? tape.parameter(m) : tape.constant(m)
+            if name.hasPrefix(LinearPrior.parameterPrefix) {
+                frozen[name] = m
+            } else {
+                bound[name] = training ? tape.parameter(m) : tape.constant(m)
+            }
         }
         self.bound = bound
+        self.frozen = frozen
         self.training = training
         self.generator = generator
     }
@@ -53,6 +62,9 @@ public struct ForwardPass {
         }
         return v
     }
+
+    /// A frozen tensor's value; nil if the set lacks it.
+    public func value(of name: String) -> Matrix? { frozen[name] }
 
     /// ∂L/∂θ for every bound parameter after `tape.backward`.
     public func gradients() -> [String: Matrix] {

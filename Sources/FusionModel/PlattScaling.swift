@@ -4,18 +4,25 @@ import Foundation
 /// response logit, a the slope and b the intercept. a = 1, b = 0 leaves the network unchanged;
 /// a < 1 tempers over-confident scores (temperature scaling is the special case b = 0, a = 1/T).
 /// A monotone map: the ranking of patients (AUC) by one calibrated model is unchanged.
+///
+/// Stacked form, for a network with a `LinearPrior` (z = r + z₀, z₀ the prior's part, r the network's
+/// residual): p = σ(a·r + c·z₀ + b), so the inner cross-validation decides how much of the network's
+/// residual to keep beside the prior (stacked generalisation, Wolpert 1992). Not monotone in z alone.
 public struct PlattCalibration: Sendable, Hashable, Codable {
     public var slope: Double
     public var intercept: Double
+    /// c of the stacked form; nil (and in calibrations saved before it existed): the plain form.
+    public var priorSlope: Double?
 
-    public init(slope: Double, intercept: Double) {
+    public init(slope: Double, intercept: Double, priorSlope: Double? = nil) {
         self.slope = slope
         self.intercept = intercept
+        self.priorSlope = priorSlope
     }
 
-    /// σ(a·z + b), computed without overflow for any finite z.
-    public func probability(logit z: Double) -> Double {
-        let t = slope * z + intercept
+    /// σ(a·z + b), or σ(a·(z − z₀) + c·z₀ + b) in the stacked form; without overflow for finite inputs.
+    public func probability(logit z: Double, prior z0: Double = 0) -> Double {
+        let t = priorSlope.map { slope * (z - z0) + $0 * z0 + intercept } ?? slope * z + intercept
         return t >= 0 ? 1 / (1 + Foundation.exp(-t)) : Foundation.exp(t) / (1 + Foundation.exp(t))
     }
 }

@@ -45,25 +45,32 @@ public enum Recalibration {
     /// 2. For each inner fold, train one network (`Trainer.train`, seed `seed + j`) on the other inner
     ///    folds and compute the response logits of the inner fold: every training patient gets one
     ///    logit from a network that did not see it.
-    /// 3. Fit `PlattScaling` to those logits and the patients' responses (not-evaluable patients skipped).
+    /// 3. Fit `PlattScaling` to those logits and the patients' responses (not-evaluable patients skipped);
+    ///    with a `LinearPrior`, its stacked form (`PlattScaling.fitStacked`) on the logits' two parts.
     /// The outer fold's networks (trained on all of `training`) then use the fitted map.
     public static func fit(_ samples: [PatientSample], training: [Int], network: FusionNetwork, parameters: TrainingParameters,
                            recalibration r: RecalibrationParameters, seed: UInt64) throws -> FittedRecalibration {
         try r.validate()
         var generator = SeededGenerator(seed: seed ^ 0x5350_4C49_5400_0000)
         let inner = try Stratification.folds(responses: training.map { samples[$0].response }, k: r.innerFolds, generator: &generator)
-        var logits = [Double?](repeating: nil, count: training.count)
+        var logits = [Double?](repeating: nil, count: training.count), priors = [Double](repeating: 0, count: training.count)
         for (j, test) in inner.enumerated() {
             let held = Set(test)
             let fitting = training.indices.filter { !held.contains($0) }.map { samples[training[$0]] }
             var p = parameters
             p.seed = seed &+ UInt64(j)
             let model = try Trainer.train(fitting, network: network, parameters: p).model
-            for (k, z) in zip(test, try model.responseLogits(test.map { samples[training[$0]] })) { logits[k] = z }
+            for (k, part) in zip(test, try model.responseLogitParts(test.map { samples[training[$0]] })) {
+                logits[k] = part.logit
+                priors[k] = part.prior
+            }
         }
         let used = training.indices.filter { samples[training[$0]].response != nil && logits[$0] != nil }
-        let calibration = try PlattScaling.fit(logits: used.map { logits[$0]! }, labels: used.map { samples[training[$0]].response! },
-                                               parameters: r.platt)
+        let labels = used.map { samples[training[$0]].response! }
+        let calibration = network.configuration.linearPrior == nil
+            ? try PlattScaling.fit(logits: used.map { logits[$0]! }, labels: labels, parameters: r.platt)
+            : try PlattScaling.fitStacked(logits: used.map { logits[$0]! }, priors: used.map { priors[$0] }, labels: labels,
+                                          parameters: r.platt)
         return FittedRecalibration(calibration: calibration, fittedOn: used.map { training[$0] })
     }
 }

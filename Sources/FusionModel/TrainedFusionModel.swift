@@ -57,18 +57,28 @@ public struct TrainedFusionModel: Sendable, Hashable, Codable {
     /// Scores raw (unstandardised) patients, optionally as if `removing` modalities were absent.
     /// Deterministic: dropout is off, so the same inputs give bit-identical outputs.
     /// Throws `invalidSample` for wrong feature counts, non-finite values or no usable modality.
-    /// With `calibration`, P(CR/PR) = σ(a·logit + b) (`PlattCalibration`).
+    /// With `calibration`, P(CR/PR) = σ(a·logit + b), or its stacked form (`PlattCalibration`).
     public func predict(_ samples: [PatientSample], removing: Set<Modality> = []) throws -> [PatientPrediction] {
         try samples.enumerated().map { i, raw in try score(raw, index: i, removing: removing).prediction }
     }
 
     /// The network's response logits (before `calibration`), for fitting a recalibration.
     public func responseLogits(_ samples: [PatientSample]) throws -> [Double] {
-        try samples.enumerated().map { i, raw in try score(raw, index: i, removing: []).logit }
+        try responseLogitParts(samples).map(\.logit)
     }
 
-    /// One patient's uncalibrated logit and prediction (probability σ(logit), or `calibration`'s map of it).
-    private func score(_ raw: PatientSample, index i: Int, removing: Set<Modality>) throws -> (logit: Double, prediction: PatientPrediction) {
+    /// The response logits (before `calibration`) and their `LinearPrior` part (0 without a prior).
+    public func responseLogitParts(_ samples: [PatientSample]) throws -> [(logit: Double, prior: Double)] {
+        try samples.enumerated().map { i, raw in
+            let s = try score(raw, index: i, removing: [])
+            return (s.logit, s.prior)
+        }
+    }
+
+    /// One patient's uncalibrated logit, its prior part and the prediction (probability σ(logit), or
+    /// `calibration`'s map of it).
+    private func score(_ raw: PatientSample, index i: Int, removing: Set<Modality>) throws
+        -> (logit: Double, prior: Double, prediction: PatientPrediction) {
         try FeatureStandardizer.validate(raw, index: i, configuration: network.configuration)
         let s = standardizer.apply(raw.removing(removing))
         var pass = ForwardPass(tape: Tape(), parameters: parameters, training: false,
@@ -79,8 +89,9 @@ public struct TrainedFusionModel: Sendable, Hashable, Codable {
         let gates = t.value(out.gates).values
         var weights: [Modality: Double] = [:]
         for (m, a) in zip(network.configuration.modalities, gates) { weights[m] = Double(a) }
-        let probability = calibration?.probability(logit: logit) ?? 1 / (1 + Foundation.exp(-logit))
-        return (logit, PatientPrediction(id: raw.id, responseProbability: probability,
+        let prior = Double(out.responsePrior)
+        let probability = calibration?.probability(logit: logit, prior: prior) ?? 1 / (1 + Foundation.exp(-logit))
+        return (logit, prior, PatientPrediction(id: raw.id, responseProbability: probability,
                                          riskScore: Double(t.value(out.risk).values[0]),
                                          attention: out.attention.map { t.value($0).values },
                                          modalitiesUsed: out.modalitiesUsed, modalityWeights: weights))

@@ -18,10 +18,11 @@ public enum Trainer {
     ///    (`validationFraction`).
     /// 2. Fit the feature standardisation on *these* patients only — callers pass training folds,
     ///    never test patients.
-    /// 3. Each epoch: shuffle the fitting patients, hide modalities at random (`modalityDropout`,
+    /// 3. With `linearPrior` configured, fit the response prior on the fitting patients (`LinearPrior`).
+    /// 4. Each epoch: shuffle the fitting patients, hide modalities at random (`modalityDropout`,
     ///    keeping at least one), and for each mini-batch minimise `FusionNetwork.loss` by one Adam step
     ///    (Cox risk sets are the batch's patients).
-    /// 4. After each epoch evaluate the validation loss without dropout; keep the best weights; stop
+    /// 5. After each epoch evaluate the validation loss without dropout; keep the best weights; stop
     ///    after `patience` epochs without improvement.
     ///
     /// Every random draw comes from one `SeededGenerator(seed:)`, so the same data and parameters give
@@ -41,6 +42,12 @@ public enum Trainer {
         let standardized = samples.map(standardizer.apply)
         var model = TrainedFusionModel(network: network, standardizer: standardizer,
                                        parameters: network.initialParameters(using: &generator))
+        if let settings = network.configuration.linearPrior {
+            for (name, m) in try LinearPrior.fit(fitting.map { standardized[$0] }, configuration: network.configuration,
+                                                 settings: settings).tensors {
+                model.parameters[name] = m
+            }
+        }
         var optimizer = AdamOptimizer(settings: p.optimizer)
         var history: [EpochRecord] = []
         var best = (epoch: 0, loss: Double.infinity, parameters: model.parameters)

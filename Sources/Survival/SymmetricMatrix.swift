@@ -1,22 +1,22 @@
 /// A small dense symmetric positive-(semi)definite matrix (row-major), enough linear algebra
 /// for Newton–Raphson on a few hundred covariates: Cholesky, solve and inverse.
-struct SymmetricMatrix: Sendable, Hashable {
-    let size: Int
-    var values: [Double]
+public struct SymmetricMatrix: Sendable, Hashable {
+    public let size: Int
+    public var values: [Double]
 
-    init(size: Int, values: [Double]? = nil) {
+    public init(size: Int, values: [Double]? = nil) {
         self.size = size
         self.values = values ?? [Double](repeating: 0, count: size * size)
     }
 
-    subscript(row: Int, column: Int) -> Double {
+    public subscript(row: Int, column: Int) -> Double {
         get { values[row * size + column] }
         set { values[row * size + column] = newValue }
     }
 
     /// Lower-triangular Cholesky factor L with A = L·Lᵀ, or the index of the first column whose
     /// pivot is ≤ `tolerance`·(its diagonal) — that column is (numerically) dependent on the earlier ones.
-    func cholesky(tolerance: Double = 1e-11) -> Result<[Double], DependentColumn> {
+    public func cholesky(tolerance: Double = 1e-11) -> Result<[Double], DependentColumn> {
         let n = size
         var l = [Double](repeating: 0, count: n * n)
         for j in 0..<n {
@@ -36,10 +36,10 @@ struct SymmetricMatrix: Sendable, Hashable {
         return .success(l)
     }
 
-    struct DependentColumn: Error, Sendable { let index: Int }
+    public struct DependentColumn: Error, Sendable { public let index: Int }
 
     /// Solves L·Lᵀ·x = b for a Cholesky factor from `cholesky()`.
-    static func solve(factor l: [Double], size n: Int, _ b: [Double]) -> [Double] {
+    public static func solve(factor l: [Double], size n: Int, _ b: [Double]) -> [Double] {
         var y = b
         for i in 0..<n {
             var s = y[i]

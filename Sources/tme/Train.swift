@@ -21,7 +21,8 @@ struct Train: AsyncParsableCommand {
             + "validationFraction, responseLossWeight, survivalLossWeight, seed}, recalibration {method: none|platt, innerFolds, "
             + "platt {smoothedTargets, maxIterations, tolerance}}, tileHidden, attentionHidden, embedding, "
             + "dropout, data {maxTilesPerPatient, seed}, evaluation {bootstrapReplicates, seed, unoTruncationMonths}, "
-            + "ablations, genomicsRemovedFraction, coxRidge (e.g. cohorts/eval400/training.json).",
+            + "linearPrior {enabled, ridge, slidePenaltyFactor}, ablations, genomicsRemovedFraction, coxRidge "
+            + "(e.g. cohorts/eval400/training.json).",
         valueName: "file.json"))
     var options: String?
     @Option(help: "Cross-validation folds (by patient, stratified by response), 2–20 (default 5).") var folds: Int?

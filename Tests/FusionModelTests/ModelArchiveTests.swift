@@ -18,11 +18,15 @@ import Testing
     /// An independent NumPy float64 forward pass (Fixtures/numpy_forward.py), reading only our
     /// model.safetensors, reproduces our probabilities, risks and attention within 1e-4 — for
     /// complete patients and patients missing a modality.
-    @Test(.enabled(if: SafeTensorsTests.pythonWithSafetensors() != nil, "needs python3 with safetensors and numpy"))
-    func numpyForwardPassFromOurFileAgrees() throws {
+    /// Without the `LinearPrior`, with it, and with it guiding attention.
+    @Test(.enabled(if: SafeTensorsTests.pythonWithSafetensors() != nil, "needs python3 with safetensors and numpy"),
+          arguments: [nil, LinearPriorTests.settings, LinearPriorTests.guidedSettings])
+    func numpyForwardPassFromOurFileAgrees(prior: LinearPriorSettings?) throws {
         let python = try #require(SafeTensorsTests.pythonWithSafetensors())
         var data = SyntheticCohort.splitSignal(patients: 24, tiles: 7, seed: 6).samples
-        let network = try FusionNetwork(configuration: TrainingTests.small)
+        var configuration = TrainingTests.small
+        configuration.linearPrior = prior
+        let network = try FusionNetwork(configuration: configuration)
         let model = try Trainer.train(data, network: network, parameters: TrainingParameters(epochs: 3, batchSize: 8)).model
         data[1].genomic = nil
         data[2].tiles = nil

@@ -115,9 +115,12 @@ import TestSupport
     /// Platt recalibration (`{"recalibration": {"method": "platt", "innerFolds": 3}}`): every member's slope and
     /// intercept are in config.json, they are not the identity, and scoring from the folder reproduces the
     /// training run's calibrated predictions bit-for-bit (in memory and in the database).
-    @Test func recalibratedModelReloadsAndScoresBitForBit() throws {
+    /// Plain Platt, and the stacked form with the linear prior (both stored per member and reloaded).
+    @Test(arguments: [false, true])
+    func recalibratedModelReloadsAndScoresBitForBit(prior: Bool) throws {
         let out = try Self.temporaryDirectory() + "/model"
         var options = try ModelTrainingOptions.decode(Data(#"{"recalibration": {"method": "platt", "innerFolds": 3}}"#.utf8))
+        options.linearPrior.enabled = prior
         let base = Self.options()
         options.folds = base.folds; options.training = base.training; options.data = base.data
         options.evaluation = base.evaluation; options.ablations = false
@@ -130,6 +133,7 @@ import TestSupport
             #expect(members.count == 3 && members.allSatisfy { $0["calibration"] is [String: Any] })
             #expect(result.ensemble.members.allSatisfy { $0.calibration != nil && $0.calibration != PlattCalibration(slope: 1, intercept: 0) })
             #expect(result.evaluation.fusion.note?.contains("Platt") == true)
+            #expect(result.ensemble.members.allSatisfy { ($0.calibration?.priorSlope != nil) == prior && ($0.network.configuration.linearPrior != nil) == prior })
             let (loaded, _, _) = try ModelFolder.read(out)
             #expect(loaded.members.map(\.calibration) == result.ensemble.members.map(\.calibration))
             let data = try CohortModelData.load(cohort: ModelFixture.cohort, on: c, parameters: result.configuration.data)

@@ -95,8 +95,16 @@ public enum ModelFolder {
                 }
                 parameters[name] = try t.matrix()
             }
+            // The frozen response prior (`LinearPrior`), present only for the subsets it was fitted for.
+            let priorPrefix = "fold\(k)." + LinearPrior.parameterPrefix
+            for (name, t) in tensors where name.hasPrefix(priorPrefix) {
+                parameters[String(name.dropFirst("fold\(k).".count))] = try t.matrix()
+            }
             let set = ParameterSet(parameters)
             for (name, m) in network.initialParameters(using: &g).tensors { try set.require(name, rows: m.rows, columns: m.columns) }
+            do { try LinearPrior.validate(set, configuration: member.network) } catch {
+                throw ModelPipelineError.modelFile(path: weightsPath, reason: "fold \(k): \(error)")
+            }
             members.append(TrainedFusionModel(network: network, standardizer: member.standardizer, parameters: set,
                                               calibration: member.calibration))
         }

@@ -17,6 +17,8 @@ public struct ModelTrainingOptions: Sendable, Hashable, Codable {
     public var attentionHidden: Int
     public var embedding: Int
     public var dropout: Float
+    /// The ridge-logistic response offset (`LinearPrior`); off unless `enabled`.
+    public var linearPrior: LinearPriorSettings
     /// Tile bag size and sampler.
     public var data: ModelDataParameters
     public var evaluation: EvaluationParameters
@@ -36,6 +38,7 @@ public struct ModelTrainingOptions: Sendable, Hashable, Codable {
         attentionHidden = 16
         embedding = 16
         dropout = 0.1
+        linearPrior = LinearPriorSettings()
         data = ModelDataParameters(maxTilesPerPatient: 500, seed: seed)
         evaluation = EvaluationParameters(bootstrapReplicates: 1000, seed: seed)
         ablations = true
@@ -46,7 +49,8 @@ public struct ModelTrainingOptions: Sendable, Hashable, Codable {
     func network(tileFeatures: Int, modalities: [Modality]) -> FusionNetworkConfiguration {
         FusionNetworkConfiguration(tileFeatures: max(tileFeatures, 1), genomicFeatures: ModelInputEncoding.genomicNames.count,
                                    clinicalFeatures: ModelInputEncoding.clinicalNames.count, modalities: modalities,
-                                   tileHidden: tileHidden, attentionHidden: attentionHidden, embedding: embedding, dropout: dropout)
+                                   tileHidden: tileHidden, attentionHidden: attentionHidden, embedding: embedding, dropout: dropout,
+                                   linearPrior: linearPrior.enabled ? linearPrior : nil)
     }
 }
 

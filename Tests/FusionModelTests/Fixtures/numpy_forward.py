@@ -54,6 +54,13 @@ for s in samples:
             t = s["tiles"]
             h = relu(lin(scale(np.array(t["values"]).reshape(t["rows"], t["columns"]), "tile"), "slide.tile.0"))
             scores = lin(np.tanh(lin(h, "slide.attention.V")) * sigmoid(lin(h, "slide.attention.U")), "slide.attention.w")
+            prior = net.get("linearPrior")
+            if prior is not None and prior.get("attentionGuide", 0) > 0 and "prior.slide.coefficients" in w:
+                # LinearPrior.tileEvidence: the slide prior's per-tile log-odds, standardised within the bag.
+                z = scale(np.array(t["values"]).reshape(t["rows"], t["columns"]), "tile")
+                e = z @ w["prior.slide.coefficients"][0]
+                e = (e - e.mean()) / e.std() if e.std() > 1e-12 else np.zeros_like(e)
+                scores = scores + prior["attentionGuide"] * e[:, None]
             attention = softmax(scores[:, 0])
             e = relu(lin((attention @ h)[None, :], "slide.projection.0"))
         elif m == "genomics" and s.get("genomic") is not None:
@@ -65,7 +72,27 @@ for s in samples:
         embeddings.append(e[0])
         logits.append(lin(e, "fusion.gate." + m)[0, 0])
     fused = softmax(np.array(logits)) @ np.array(embeddings)
-    out.append({"response_probability": float(sigmoid(lin(fused[None, :], "head.response")[0, 0])),
+    response_logit = lin(fused[None, :], "head.response")[0, 0]
+    if net.get("linearPrior") is not None:
+        # LinearPrior: ridge-logistic offset of the subset of modalities present, on standardised inputs.
+        design, present = [], []
+        for m in ("slide", "genomics", "clinical"):
+            if m not in net["modalities"]:
+                continue
+            if m == "slide" and s.get("tiles"):
+                t = s["tiles"]
+                design += list(scale(np.array(t["values"]).reshape(t["rows"], t["columns"]), "tile").mean(axis=0))
+            elif m == "genomics" and s.get("genomic") is not None:
+                design += list(scale(s["genomic"], "genomic"))
+            elif m == "clinical" and s.get("clinical") is not None:
+                design += list(scale(s["clinical"], "clinical"))
+            else:
+                continue
+            present.append(m)
+        key = "prior." + "_".join(present)
+        if key + ".coefficients" in w:
+            response_logit += np.array(design) @ w[key + ".coefficients"][0] + w[key + ".intercept"][0, 0]
+    out.append({"response_probability": float(sigmoid(response_logit)),
                 "risk_score": float(lin(fused[None, :], "head.risk", bias=False)[0, 0]),
                 "attention": None if attention is None else [float(a) for a in attention]})
 print(json.dumps(out))
