@@ -67,15 +67,27 @@ public enum LinearPrior {
         parameterPrefix + modalities.sorted().map(\.rawValue).joined(separator: "_")
     }
 
+    /// Every non-empty subset of the network's modalities, each in `Modality` order.
+    static func subsets(_ c: FusionNetworkConfiguration) -> [[Modality]] {
+        let all = c.modalities.sorted()
+        return (1..<(1 << all.count)).map { mask in all.indices.filter { mask & (1 << $0) != 0 }.map { all[$0] } }
+    }
+
+    /// Columns a modality contributes to the design row.
+    static func width(_ m: Modality, _ c: FusionNetworkConfiguration) -> Int {
+        switch m {
+        case .slide: c.tileFeatures
+        case .genomics: c.genomicFeatures
+        case .clinical: c.clinicalFeatures
+        }
+    }
+
     /// Shapes of every prior tensor a network with `configuration` may carry (one pair per non-empty
     /// subset of its modalities; a subset without enough patients has none).
     public static func shapes(_ c: FusionNetworkConfiguration) -> [String: (rows: Int, columns: Int)] {
         var out: [String: (rows: Int, columns: Int)] = [:]
-        let all = c.modalities.sorted()
-        for mask in 1..<(1 << all.count) {
-            let subset = all.indices.filter { mask & (1 << $0) != 0 }.map { all[$0] }
-            let width = subset.reduce(0) { $0 + ($1 == .slide ? c.tileFeatures : ($1 == .genomics ? c.genomicFeatures : c.clinicalFeatures)) }
-            out[key(subset) + ".coefficients"] = (1, width)
+        for subset in subsets(c) {
+            out[key(subset) + ".coefficients"] = (1, subset.reduce(0) { $0 + width($1, c) })
             out[key(subset) + ".intercept"] = (1, 1)
         }
         return out
@@ -104,10 +116,12 @@ public enum LinearPrior {
         for m in modalities.sorted() {
             switch m {
             case .slide:
+                // Bag mean (1/n)·1ᵀT by sgemv: this runs in every forward pass.
                 let t = s.tiles!
-                var mean = [Double](repeating: 0, count: t.columns)
-                for r in 0..<t.rows { for j in 0..<t.columns { mean[j] += Double(t.values[r * t.columns + j]) } }
-                row += mean.map { $0 / Double(t.rows) }
+                var mean = [Float](repeating: 0, count: t.columns)
+                BLAS.gemm([Float](repeating: 1, count: t.rows), transposeA: false, t.values, transposeB: false,
+                          m: 1, n: t.columns, k: t.rows, alpha: 1 / Float(t.rows), beta: 0, into: &mean)
+                row += mean.map(Double.init)
             case .genomics: row += s.genomic!.map(Double.init)
             case .clinical: row += s.clinical!.map(Double.init)
             }
@@ -121,16 +135,13 @@ public enum LinearPrior {
                            settings: LinearPriorSettings) throws -> ParameterSet {
         try settings.validate()
         var out = ParameterSet()
-        let all = c.modalities.sorted()
-        for mask in 1..<(1 << all.count) {
-            let subset = all.indices.filter { mask & (1 << $0) != 0 }.map { all[$0] }
+        for subset in subsets(c) {
             let usable = samples.filter { s in s.response != nil && Set(subset).isSubset(of: s.availableModalities) }
             let y = usable.map { $0.response! ? 1.0 : 0.0 }
             guard usable.count >= 10, y.contains(0), y.contains(1) else { continue }
             let x = usable.map { design($0, subset) }
-            let penalties = subset.sorted().flatMap { m -> [Double] in
-                let width = m == .slide ? c.tileFeatures : (m == .genomics ? c.genomicFeatures : c.clinicalFeatures)
-                return [Double](repeating: settings.ridge * (m == .slide ? settings.slidePenaltyFactor : 1), count: width)
+            let penalties = subset.flatMap { m in
+                [Double](repeating: settings.ridge * (m == .slide ? settings.slidePenaltyFactor : 1), count: width(m, c))
             }
             guard let (beta, intercept) = fitLogistic(x: x, y: y, penalties: penalties) else { continue }
             let k = key(subset)
@@ -160,13 +171,12 @@ public enum LinearPrior {
     /// positive-class attention branch of CLAM, Lu et al. 2021), and the network can still override it.
     static func tileEvidence(_ tiles: Matrix, parameters: (String) -> Matrix?) -> Matrix? {
         guard let beta = parameters(key([.slide]) + ".coefficients"), beta.count == tiles.columns else { return nil }
-        var e = [Double](repeating: 0, count: tiles.rows)
-        for r in 0..<tiles.rows {
-            for j in 0..<tiles.columns { e[r] += Double(tiles.values[r * tiles.columns + j]) * Double(beta.values[j]) }
-        }
-        let mean = e.reduce(0, +) / Double(e.count)
-        let sd = (e.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(e.count)).squareRoot()
-        return Matrix(column: e.map { sd > 1e-12 ? Float(($0 - mean) / sd) : 0 })
+        var e = [Float](repeating: 0, count: tiles.rows)
+        BLAS.gemm(tiles.values, transposeA: false, beta.values, transposeB: false,
+                  m: tiles.rows, n: 1, k: tiles.columns, beta: 0, into: &e)
+        let mean = e.reduce(0.0) { $0 + Double($1) } / Double(e.count)
+        let sd = (e.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(e.count)).squareRoot()
+        return Matrix(column: e.map { sd > 1e-12 ? Float((Double($0) - mean) / sd) : 0 })
     }
 
     /// Penalised logistic regression by Newton–Raphson on internally standardised columns; returns the

@@ -19,6 +19,8 @@ struct TrainBench: ParsableCommand {
     @Option(help: "Python interpreter with torch, numpy and safetensors (pip install torch numpy safetensors).") var python = "python3"
     @Option(help: "Seed of the synthetic data and of both trainings.") var seed: UInt64 = 2026
     @Flag(help: "Time TMEScope only (for profiling; no PyTorch run).") var skipPeer = false
+    @Flag(help: "Also time TMEScope with the linear response prior and attention guide κ = 1 of cohorts/eval400/training.json (LinearPrior; the peer has no such part): its cost per epoch.")
+    var linearPrior = false
 
     func validate() throws {
         guard patients >= 4, tiles >= 1, features >= 1, epochs >= 1, batchSize >= 1, threads >= 1 else {
@@ -36,19 +38,15 @@ struct TrainBench: ParsableCommand {
         try Data(SafeTensors.encode(cohort.tensors)).write(to: dataFile)
         note("train: \(patients) patients × \(tiles) tiles × \(features) features, batch \(batchSize), \(epochs) epochs, \(threads) thread(s)")
 
-        let network = try FusionNetwork(configuration: BenchCohort.networkConfiguration(features: features))
-        let parameters = TrainingParameters(epochs: epochs, batchSize: batchSize, optimizer: AdamSettings(),
-                                            modalityDropout: 0.15, validationFraction: 0, seed: seed)
-        var stamps = [DispatchTime.now().uptimeNanoseconds], cpuStamps = [processCPUSeconds()]
-        var lastLoss = Double.nan
-        _ = try Trainer.train(cohort.samples, network: network, parameters: parameters) { record in
-            stamps.append(DispatchTime.now().uptimeNanoseconds)
-            cpuStamps.append(processCPUSeconds())
-            lastLoss = record.trainingLoss
-            note(String(format: "  TMEScope epoch %d: loss %.4f", record.epoch, record.trainingLoss))
+        let configuration = BenchCohort.networkConfiguration(features: features)
+        let (ours, oursCPU, lastLoss) = try timeEpochs(cohort.samples, configuration)
+        if linearPrior {
+            var guided = configuration
+            guided.linearPrior = LinearPriorSettings(enabled: true, attentionGuide: 1)
+            let (wall, cpu, _) = try timeEpochs(cohort.samples, guided)
+            print(String(format: "TMEScope with the linear prior and attention guide: wall %.3f s/epoch, CPU %.3f s/epoch "
+                         + "(%.2fx / %.2fx the network alone, same run)", wall, cpu, wall / ours, cpu / oursCPU))
         }
-        let ours = SampleStatistics.median(zip(stamps.dropFirst(), stamps).map { Double($0 - $1) / 1e9 })
-        let oursCPU = SampleStatistics.median(zip(cpuStamps.dropFirst(), cpuStamps).map { $0 - $1 })
         guard !skipPeer else {
             print(String(format: "TMEScope FusionModel: wall %.3f s/epoch, CPU %.3f s/epoch, %d thread(s)", ours, oursCPU, threads))
             return
@@ -61,6 +59,24 @@ struct TrainBench: ParsableCommand {
                      peer.cpuSecondsPerEpoch, peer.lastLoss, peer.threads))
         print(String(format: "ratio PyTorch / TMEScope: wall %.2fx, CPU %.2fx (> 1: TMEScope is faster)",
                      peer.secondsPerEpoch / ours, peer.cpuSecondsPerEpoch / oursCPU))
+    }
+
+    /// Median wall and CPU seconds per epoch of `Trainer.train`, and the last epoch's loss.
+    private func timeEpochs(_ samples: [PatientSample], _ configuration: FusionNetworkConfiguration) throws
+        -> (wall: Double, cpu: Double, lastLoss: Double) {
+        let network = try FusionNetwork(configuration: configuration)
+        let parameters = TrainingParameters(epochs: epochs, batchSize: batchSize, optimizer: AdamSettings(),
+                                            modalityDropout: 0.15, validationFraction: 0, seed: seed)
+        var stamps = [DispatchTime.now().uptimeNanoseconds], cpuStamps = [processCPUSeconds()]
+        var lastLoss = Double.nan
+        _ = try Trainer.train(samples, network: network, parameters: parameters) { record in
+            stamps.append(DispatchTime.now().uptimeNanoseconds)
+            cpuStamps.append(processCPUSeconds())
+            lastLoss = record.trainingLoss
+            note(String(format: "  TMEScope epoch %d: loss %.4f", record.epoch, record.trainingLoss))
+        }
+        return (SampleStatistics.median(zip(stamps.dropFirst(), stamps).map { Double($0 - $1) / 1e9 }),
+                SampleStatistics.median(zip(cpuStamps.dropFirst(), cpuStamps).map { $0 - $1 }), lastLoss)
     }
 
     /// CPU time of this process (all threads), robust to other load on a shared machine.
