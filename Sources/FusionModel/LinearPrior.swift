@@ -82,31 +82,22 @@ public enum LinearPrior {
         }
     }
 
-    /// Shapes of every prior tensor a network with `configuration` may carry (one pair per non-empty
-    /// subset of its modalities; a subset without enough patients has none).
-    public static func shapes(_ c: FusionNetworkConfiguration) -> [String: (rows: Int, columns: Int)] {
-        var out: [String: (rows: Int, columns: Int)] = [:]
-        for subset in subsets(c) {
-            out[key(subset) + ".coefficients"] = (1, subset.reduce(0) { $0 + width($1, c) })
-            out[key(subset) + ".intercept"] = (1, 1)
-        }
-        return out
-    }
-
-    /// Checks loaded prior tensors: each must be one `shapes` names, with that shape, and come with its
-    /// pair. Throws `missingParameter` naming the tensor and the expected shape.
+    /// Checks loaded prior tensors: every one belongs to a subset of the network's modalities, and a
+    /// subset that has either tensor has both, with the shapes its design row needs. Throws
+    /// `invalidParameter` for a stray tensor, `missingParameter` naming a missing or misshapen one.
     public static func validate(_ parameters: ParameterSet, configuration c: FusionNetworkConfiguration) throws {
-        let expected = shapes(c)
-        for name in parameters.names where name.hasPrefix(parameterPrefix) {
-            guard let shape = expected[name] else {
-                throw FusionModelError.invalidParameter(name: name, value: "an unexpected prior tensor",
-                                                        expected: "one of \(expected.keys.sorted().joined(separator: ", "))")
-            }
-            try parameters.require(name, rows: shape.rows, columns: shape.columns)
-            let pair = name.hasSuffix(".coefficients") ? name.replacingOccurrences(of: ".coefficients", with: ".intercept")
-                                                       : name.replacingOccurrences(of: ".intercept", with: ".coefficients")
-            let pairShape = expected[pair]!
-            try parameters.require(pair, rows: pairShape.rows, columns: pairShape.columns)
+        let keys = subsets(c).map(key)
+        if let stray = parameters.names.first(where: { name in
+            name.hasPrefix(parameterPrefix) && !keys.contains { name == $0 + ".coefficients" || name == $0 + ".intercept" }
+        }) {
+            throw FusionModelError.invalidParameter(name: stray, value: "an unexpected prior tensor",
+                                                    expected: "prior tensors of \(keys.joined(separator: ", "))")
+        }
+        for subset in subsets(c) {
+            let k = key(subset)
+            guard parameters[k + ".coefficients"] != nil || parameters[k + ".intercept"] != nil else { continue }
+            try parameters.require(k + ".coefficients", rows: 1, columns: subset.reduce(0) { $0 + width($1, c) })
+            try parameters.require(k + ".intercept", rows: 1, columns: 1)
         }
     }
 
@@ -200,17 +191,21 @@ public enum LinearPrior {
                 for j in 0..<p { eta += theta[j + 1] * row[j] }
                 let prob = 1 / (1 + Foundation.exp(-eta)), w = prob * (1 - prob) / Double(n)
                 let r = (prob - yi) / Double(n)
-                let full = [1.0] + row
-                for a in 0...p {
-                    gradient[a] += r * full[a]
-                    for b in 0...a { hessian[a, b] += w * full[a] * full[b] }
+                // The design row with its intercept column is (1, row…). Only the Hessian's lower triangle
+                // is accumulated: it is all `cholesky` reads.
+                gradient[0] += r
+                hessian[0, 0] += w
+                for a in stride(from: 1, through: p, by: 1) {
+                    let xa = row[a - 1]
+                    gradient[a] += r * xa
+                    hessian[a, 0] += w * xa
+                    for b in 1...a { hessian[a, b] += w * xa * row[b - 1] }
                 }
             }
             for j in 0..<p {
                 gradient[j + 1] += penalties[j] * theta[j + 1]
                 hessian[j + 1, j + 1] += penalties[j]
             }
-            for a in 0...p { for b in 0..<a { hessian[b, a] = hessian[a, b] } }
             guard case .success(let factor) = hessian.cholesky(tolerance: 1e-14) else { return nil }
             let step = SymmetricMatrix.solve(factor: factor, size: p + 1, gradient)
             for a in 0...p { theta[a] -= step[a] }

@@ -18,11 +18,8 @@ extension PlattScaling {
             throw FusionModelError.invalidSample(index: bad, reason: "non-finite prior logit; stacked Platt scaling needs finite logits")
         }
         let residual = zip(z, z0).map { $0 - $1 }
-        let positives = y.filter { $0 }.count, negatives = y.count - positives
-        let high = parameters.smoothedTargets ? (Double(positives) + 1) / (Double(positives) + 2) : 1
-        let low = parameters.smoothedTargets ? 1 / (Double(negatives) + 2) : 0
         // A vanishing ridge (1e-9 on standardised slopes) only keeps the Newton system invertible.
-        guard let (beta, b) = LinearPrior.fitLogistic(x: zip(residual, z0).map { [$0, $1] }, y: y.map { $0 ? high : low },
+        guard let (beta, b) = LinearPrior.fitLogistic(x: zip(residual, z0).map { [$0, $1] }, y: targets(y, parameters: parameters),
                                                       penalties: [1e-9, 1e-9]) else {
             return PlattCalibration(slope: plain.slope, intercept: plain.intercept, priorSlope: plain.slope)
         }

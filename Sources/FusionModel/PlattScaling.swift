@@ -73,9 +73,7 @@ public enum PlattScaling {
         guard positives > 0, negatives > 0 else {
             throw FusionModelError.insufficientData(reason: "Platt scaling needs responders and non-responders; found \(positives) and \(negatives)")
         }
-        let high = parameters.smoothedTargets ? (Double(positives) + 1) / (Double(positives) + 2) : 1
-        let low = parameters.smoothedTargets ? 1 / (Double(negatives) + 2) : 0
-        let t = y.map { $0 ? high : low }
+        let t = targets(y, parameters: parameters)
         let n = Double(z.count)
 
         func loss(_ a: Double, _ b: Double) -> Double {
@@ -116,5 +114,13 @@ public enum PlattScaling {
         // non-negative one is 0, the constant b = logit(mean target) (the cohort rate, smoothed).
         let mean = t.reduce(0, +) / n
         return PlattCalibration(slope: 0, intercept: log(mean / (1 - mean)))
+    }
+
+    /// The fit's targets: Platt's smoothed t₊ = (N₊ + 1)/(N₊ + 2), t₋ = 1/(N₋ + 2), or plain 1/0.
+    static func targets(_ y: [Bool], parameters: PlattParameters) -> [Double] {
+        let positives = y.filter { $0 }.count, negatives = y.count - positives
+        let high = parameters.smoothedTargets ? (Double(positives) + 1) / (Double(positives) + 2) : 1
+        let low = parameters.smoothedTargets ? 1 / (Double(negatives) + 2) : 0
+        return y.map { $0 ? high : low }
     }
 }
