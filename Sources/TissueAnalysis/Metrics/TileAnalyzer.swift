@@ -10,14 +10,22 @@
 public struct TileAnalyzer: Sendable {
     public let parameters: TileAnalysisParameters
     public let classifier: any CellClassifier
+    /// Where the nuclei come from: nil runs the classical detector (`NucleusDetector` on the deconvolved planes);
+    /// a labeller (the learned segmenter) gives instance labels that are then measured the same way.
+    public let labeller: (any NucleusLabeller)?
 
     /// Throws `invalidParameter` for parameters out of range.
     public init(parameters: TileAnalysisParameters = TileAnalysisParameters(),
-                classifier: any CellClassifier = RuleBasedCellClassifier()) throws {
+                classifier: any CellClassifier = RuleBasedCellClassifier(),
+                labeller: (any NucleusLabeller)? = nil) throws {
         try parameters.validate()
         self.parameters = parameters
         self.classifier = classifier
+        self.labeller = labeller
     }
+
+    /// The detector this analyzer runs, for provenance.
+    public var detector: DetectorIdentity { labeller?.identity ?? .classical }
 
     /// - Parameters:
     ///   - tile: the pixels and their calibration.
@@ -30,8 +38,15 @@ public struct TileAnalyzer: Sendable {
             throw TissueAnalysisError.invalidParameter(name: "core", value: "\(core)", expected: "a non-empty rectangle inside the \(tile.width)×\(tile.height) tile")
         }
         let densities = ColourDeconvolution.deconvolve(tile, matrix: parameters.stainMatrix)
-        let segmentation = try NucleusDetector(parameters: parameters.detection)
-            .detect(densities, calibration: tile.calibration, originX: originX, originY: originY)
+        let detector = NucleusDetector(parameters: parameters.detection)
+        let segmentation: NucleusSegmentation
+        if let labeller {
+            let (labels, count) = try labeller.labels(for: tile)
+            segmentation = try detector.measure(labels: labels, count: count, densities: densities, calibration: tile.calibration,
+                                                originX: originX, originY: originY)
+        } else {
+            segmentation = try detector.detect(densities, calibration: tile.calibration, originX: originX, originY: originY)
+        }
         let calibration = tile.calibration
         let factor = parameters.hematoxylinReference?.factor(for: segmentation.nuclei) ?? 1
         var all: [Cell] = segmentation.nuclei.map { n in
