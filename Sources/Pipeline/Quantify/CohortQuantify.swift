@@ -136,6 +136,7 @@ public enum CohortQuantify {
             m.medianTumorToLymphocyteMicrons, m.phenotype?.rawValue, m.pdl1?.tumorProportionScore, m.pdl1?.combinedPositiveScore,
             m.pdl1?.viableTumorCells, m.pdl1?.adequate, m.cd8PositiveDensityPerSquareMillimetre, m.cd68PositiveDensityPerSquareMillimetre,
             parameters, SQLTextArray(TileFeatures.names),
+            q.detector.name, q.detector.model, q.detector.weightsSHA256,
         ], name: "insert slide_tme")
         try c.execute(QuantifySQL.markQuantified, [pk, sha256, width, height, q.micronsPerPixel / q.downsample])
     }

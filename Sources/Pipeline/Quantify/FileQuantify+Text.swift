@@ -9,6 +9,7 @@ extension FileQuantify.Output {
         var lines = [
             "\(URL(fileURLWithPath: path).lastPathComponent): \(stain.rawValue)\(marker.map { " \($0.rawValue)" } ?? ""), level \(level) "
                 + String(format: "(%.3f µm/px), %d tiles, %d cells, %.1f s", micronsPerPixel, tiles, cells, wallSeconds),
+            "  detector: \(detector.name)" + (detector.model.map { " (\($0), weights sha256 \(detector.weightsSHA256?.prefix(12) ?? "?")…)" } ?? ""),
             String(format: "  tissue %.3f mm² (tumor %.3f, stroma %.3f)", m.tissueAreaSquareMillimetres,
                    m.tumorAreaSquareMillimetres, m.stromaAreaSquareMillimetres),
             "  cells: lymphocyte \(m.counts.lymphocyte), macrophage \(m.counts.macrophage), tumor \(m.counts.tumor), "

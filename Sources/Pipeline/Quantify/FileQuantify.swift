@@ -20,11 +20,14 @@ public enum FileQuantify {
         /// Where the deconvolution's stain vectors came from, and the unit vectors used (OD per R, G, B), by stain.
         public var stainVectorSource: StainVectorSource
         public var stainVectors: [String: [Double]]
+        /// The nucleus detector (model and weights checksum for the learned one).
+        public var detector: DetectorIdentity
 
         public init(_ q: SlideQuantification, cellsFile: String?) {
             path = q.path; stain = q.stain; marker = q.marker; level = q.level; micronsPerPixel = q.micronsPerPixel
             tiles = q.tiles.count; gridTiles = q.gridTileCount; cells = q.cellCount; wallSeconds = q.wallSeconds; self.cellsFile = cellsFile; metrics = q.metrics
             stainVectorSource = q.parameters.stainVectors
+            detector = q.detector
             let matrix = q.parameters.tileAnalysis.stainMatrix
             stainVectors = Dictionary(uniqueKeysWithValues: zip(matrix.kinds.map(\.rawValue), matrix.vectors))
         }

@@ -30,6 +30,16 @@ public enum StainVectorSource: String, Sendable, Hashable, Codable, CaseIterable
     case macenko
 }
 
+/// Which nucleus detector a run uses.
+public enum NucleusDetectorChoice: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Colour deconvolution → hematoxylin threshold → distance transform + seeded watershed (`NucleusDetector`):
+    /// the fast preview, tuned on the simulator.
+    case classical
+    /// InstanSeg "brightfield_nuclei" 0.1.1 (Goldsborough et al. 2024), a U-Net trained on real H&E and IHC
+    /// nuclei at 0.5 µm/px, run natively on OpenBLAS from the published weights (`scripts/fetch-models`).
+    case instanseg
+}
+
 /// How a slide is cut into tiles and streamed through `TileAnalyzer`; stored with each run as JSON.
 ///
 /// Tiles: a grid of `tileSizeMicrons` squares on the analysis level (the coarsest pyramid level whose pixel
@@ -39,6 +49,16 @@ public enum StainVectorSource: String, Sendable, Hashable, Codable, CaseIterable
 public struct QuantifyParameters: Sendable, Hashable, Codable {
     /// Wanted resolution of the analysis level, µm/px. Default 0.5 (20×), range 0.1–4.
     public var analysisMicronsPerPixel: Double = 0.5
+    /// The nucleus detector. Default `.classical` (`.instanseg` becomes the default once the cell classes on its
+    /// masks are re-derived on real tissue).
+    public var detector: NucleusDetectorChoice = .classical
+    /// nil: the analysis level is the coarsest level within 10 % of `analysisMicronsPerPixel` or finer (the
+    /// classical detector works in µm at any pixel size). Set (the learned detector, trained at one pixel size): a
+    /// level within this fraction of `analysisMicronsPerPixel`, else tiles area-resampled to exactly that size
+    /// (`TileGrid`). Fraction, range 0–0.5; 0.02 with `.instanseg`.
+    public var exactResolutionTolerance: Double? = nil
+    /// Settings of the learned detector (used with `.instanseg`).
+    public var learned = LearnedDetectionParameters()
     /// Tile side, µm. Default 512 (1024 px at 0.5 µm/px), range 64–4096.
     public var tileSizeMicrons: Double = 512
     /// Context read around each tile, µm (≥ a nucleus diameter so border nuclei are whole). Default 16, range 0–512.
@@ -67,9 +87,17 @@ public struct QuantifyParameters: Sendable, Hashable, Codable {
     /// Thresholds of the rule-based classifier (`RuleBasedClassifierParameters.ihc` on IHC).
     public var classifierRules = RuleBasedClassifierParameters()
 
-    /// The documented defaults for `stain` (an IHC slide without a marker is taken as PD-L1).
-    public init(stain: QuantifyStain = .he, marker: IHCMarker? = nil) {
+    /// The documented defaults for `stain` and `detector` (an IHC slide without a marker is taken as PD-L1). The
+    /// learned detector reads exactly 0.5 µm/px (its training resolution) with 32 µm of context around each tile
+    /// (its receptive field reaches beyond a nucleus diameter, and its reflect padding must stay out of the core).
+    public init(stain: QuantifyStain = .he, marker: IHCMarker? = nil, detector: NucleusDetectorChoice = .classical) {
         self.stain = stain
+        self.detector = detector
+        if detector == .instanseg {
+            analysisMicronsPerPixel = LearnedDetectionParameters.modelMicronsPerPixel
+            exactResolutionTolerance = 0.02
+            marginMicrons = 32
+        }
         self.marker = stain == .ihcDAB ? (marker ?? .pdl1) : nil
         slideMetrics.marker = self.marker
         if stain == .ihcDAB {
@@ -93,8 +121,16 @@ public struct QuantifyParameters: Sendable, Hashable, Codable {
             ("workers", Double(workers), 1...256),
             ("macenkoSampleTiles", Double(macenkoSampleTiles), 1...256),
         ] + (cropMarginMicrons.map { [("cropMarginMicrons", $0, 0...512)] } ?? [])
+            + (exactResolutionTolerance.map { [("exactResolutionTolerance", $0, 0...0.5)] } ?? [])
         for (name, value, range) in checks where !(value.isFinite && range.contains(value)) {
             throw QuantifyError.invalidParameter(name: name, value: "\(value)", expected: "\(range.lowerBound)–\(range.upperBound)")
+        }
+        if detector == .instanseg {
+            guard analysisMicronsPerPixel == LearnedDetectionParameters.modelMicronsPerPixel, exactResolutionTolerance != nil else {
+                throw QuantifyError.invalidParameter(name: "analysisMicronsPerPixel", value: "\(analysisMicronsPerPixel)",
+                                                     expected: "exactly \(LearnedDetectionParameters.modelMicronsPerPixel) with a resolution tolerance for the learned detector (its training pixel size)")
+            }
+            try learned.validate()
         }
         do {
             try tissueMask.validate()

@@ -36,8 +36,9 @@ enum QuantifySQL {
             lymphocyte_density_per_mm2, intratumoral_lymphocyte_density_per_mm2, stromal_lymphocyte_density_per_mm2,
             macrophage_density_per_mm2, tumor_cell_density_per_mm2, stromal_til_percent, macrophage_lymphocyte_ratio,
             tumor_lymphocyte_median_distance_um, immune_phenotype, pdl1_tps_percent, pdl1_cps, viable_tumor_cells,
-            ihc_adequate, cd8_density_per_mm2, cd68_density_per_mm2, parameters, tile_feature_names)
+            ihc_adequate, cd8_density_per_mm2, cd68_density_per_mm2, parameters, tile_feature_names,
+            detector, detector_model, detector_weights_sha256)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-                $24::jsonb, $25::text[])
+                $24::jsonb, $25::text[], $26, $27, $28)
         """
 }

@@ -39,4 +39,6 @@ public struct SlideQuantification: Sendable, Codable {
     public var wallSeconds: Double
     /// Everything that shaped the numbers (tile analysis and classifier included).
     public var parameters: QuantifyParameters
+    /// The nucleus detector that found the cells (model and weights checksum for a learned one).
+    public var detector: DetectorIdentity
 }

@@ -69,7 +69,7 @@ public struct SlideQuantifier: Sendable {
                     let tile = grid.tiles[index]
                     do {
                         let m = grid.marginPixels, x = tile.analysedX - m, y = tile.analysedY - m
-                        let image = try handle.readRegion(level: grid.level, x: x, y: y,
+                        let image = try grid.readRegion(handle, x: x, y: y,
                                                           width: tile.analysedWidth + 2 * m, height: tile.analysedHeight + 2 * m)
                         let rgb = try RGBTile(width: image.width, height: image.height, pixels: image.pixels, calibration: calibration)
                         var result = try analyzer.analyze(rgb, originX: x, originY: y,
@@ -99,7 +99,7 @@ public struct SlideQuantifier: Sendable {
             gridTileCount: grid.gridTileCount,
             tiles: records.sorted { ($0.yPixels, $0.xPixels) < ($1.yPixels, $1.xPixels) },
             metrics: try SlideMetrics(totals, parameters: metricsParameters), cellCount: cellCount,
-            wallSeconds: Date().timeIntervalSince(started), parameters: used)
+            wallSeconds: Date().timeIntervalSince(started), parameters: used, detector: analyzer.detector)
     }
 
     /// Macenko vectors from up to `macenkoSampleTiles` tissue tiles taken evenly along the grid (their analysed
@@ -112,7 +112,7 @@ public struct SlideQuantifier: Sendable {
         for k in 0..<n {
             let tile = grid.tiles[k * grid.tiles.count / n]
             do {
-                let image = try slide.readRegion(level: grid.level, x: tile.analysedX, y: tile.analysedY,
+                let image = try grid.readRegion(slide, x: tile.analysedX, y: tile.analysedY,
                                                  width: tile.analysedWidth, height: tile.analysedHeight)
                 samples.append(try RGBTile(width: image.width, height: image.height, pixels: image.pixels, calibration: calibration))
             } catch {

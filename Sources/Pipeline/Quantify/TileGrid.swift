@@ -9,6 +9,9 @@ import SlideIO
 /// With `cropMarginMicrons` set, each tile is analysed only over the bounding box of its tissue (the mask grown
 /// by that margin, `TissueMask.tissueBounds`): the glass beyond it holds no cells, so skipping it saves time
 /// on fragmented tissue without changing what is counted; the tile keeps its grid position and area.
+/// With `exactResolutionTolerance` set (the learned detector, trained at one pixel size), a level is used only
+/// when its µm/px is within that fraction of the wanted one; otherwise the grid lies on a virtual level of exactly
+/// the wanted µm/px, read from the coarsest finer level and area-resampled (`Slide.readRegion(scale:…)`).
 public struct TileGrid: Sendable, Hashable, Codable {
     /// One tile, in analysis-level pixels, with its mask tissue fraction and the part of it to analyse.
     public struct Tile: Sendable, Hashable, Codable {
@@ -18,7 +21,10 @@ public struct TileGrid: Sendable, Hashable, Codable {
         public var analysedX: Int, analysedY: Int, analysedWidth: Int, analysedHeight: Int
     }
 
+    /// The pyramid level read (the source of the resampling when `resampled`).
     public let level: Int
+    /// True when tiles are resampled from `level` to `micronsPerPixel` (no level fits the wanted resolution).
+    public let resampled: Bool
     /// Level-0 pixels per analysis-level pixel.
     public let downsample: Double
     /// µm per analysis-level pixel.
@@ -31,10 +37,23 @@ public struct TileGrid: Sendable, Hashable, Codable {
 
     public init(slide: Slide, levelZeroMicronsPerPixel mpp0: Double, mask: TissueMask, parameters: QuantifyParameters) {
         let wanted = parameters.analysisMicronsPerPixel * 1.1
-        let level = slide.levels.last(where: { $0.downsample * mpp0 <= wanted }) ?? slide.levels[0]
+        var level = slide.levels.last(where: { $0.downsample * mpp0 <= wanted }) ?? slide.levels[0]
+        var analysis = (width: level.width, height: level.height, downsample: level.downsample)
+        resampled = parameters.exactResolutionTolerance.map { tolerance in
+            let exact = parameters.analysisMicronsPerPixel
+            if let fit = slide.levels.last(where: { abs($0.downsample * mpp0 / exact - 1) <= tolerance }) {
+                level = fit
+                analysis = (fit.width, fit.height, fit.downsample)
+                return false
+            }
+            level = slide.levels.last(where: { $0.downsample * mpp0 <= exact }) ?? slide.levels[0]
+            let ds = exact / mpp0, base = slide.levels[0]
+            analysis = (max(1, Int((Double(base.width) / ds).rounded())), max(1, Int((Double(base.height) / ds).rounded())), ds)
+            return true
+        } ?? false
         self.level = level.index
-        downsample = level.downsample
-        micronsPerPixel = mpp0 * level.downsample
+        downsample = analysis.downsample
+        micronsPerPixel = mpp0 * analysis.downsample
         tileSizePixels = max(16, Int((parameters.tileSizeMicrons / micronsPerPixel).rounded()))
         marginPixels = Int((parameters.marginMicrons / micronsPerPixel).rounded(.up))
         var tiles: [Tile] = []
@@ -42,11 +61,11 @@ public struct TileGrid: Sendable, Hashable, Codable {
         let t = tileSizePixels
         let maskPixelMicrons = mpp0 * min(mask.downsampleX, mask.downsampleY)
         let dilation = parameters.cropMarginMicrons.map { Int(($0 / maskPixelMicrons).rounded(.up)) }
-        for y in stride(from: 0, to: level.height, by: t) {
-            for x in stride(from: 0, to: level.width, by: t) {
+        for y in stride(from: 0, to: analysis.height, by: t) {
+            for x in stride(from: 0, to: analysis.width, by: t) {
                 count += 1
-                let w = min(t, level.width - x), h = min(t, level.height - y)
-                let ds = level.downsample
+                let w = min(t, analysis.width - x), h = min(t, analysis.height - y)
+                let ds = analysis.downsample
                 let x0 = Int((Double(x) * ds).rounded(.down)), y0 = Int((Double(y) * ds).rounded(.down))
                 let w0 = max(1, Int((Double(w) * ds).rounded())), h0 = max(1, Int((Double(h) * ds).rounded()))
                 let fraction = mask.tissueFraction(level0X: x0, y: y0, width: w0, height: h0)
@@ -71,4 +90,10 @@ public struct TileGrid: Sendable, Hashable, Codable {
 
     /// Level-0 pixel of an analysis-level coordinate.
     public func levelZero(_ v: Int) -> Int { Int((Double(v) * downsample).rounded()) }
+
+    /// Reads a rectangle of the analysis level (analysis-level pixels; outside the slide is white).
+    public func readRegion(_ slide: Slide, x: Int, y: Int, width: Int, height: Int) throws -> RGBImage {
+        resampled ? try slide.readRegion(scale: downsample, x: x, y: y, width: width, height: height)
+                  : try slide.readRegion(level: level, x: x, y: y, width: width, height: height)
+    }
 }
