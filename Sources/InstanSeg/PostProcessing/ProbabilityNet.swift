@@ -51,26 +51,47 @@ public struct ProbabilityNetWeights: Sendable, Hashable, Codable {
     }
 }
 
-/// Evaluates the ProbabilityNet on a batch of pixels held as feature planes (structure of arrays), so the
-/// loops over pixels vectorise. The scratch planes are allocated once and reused for every window.
-struct ProbabilityNetEvaluator {
-    private let layers: [ProbabilityNetWeights.Layer]
+/// Evaluates the ProbabilityNet on a batch of pixels held as feature planes (structure of arrays), eight pixels
+/// at a time in SIMD lanes. Every lane computes exactly what the scalar definition does.
+final class ProbabilityNetEvaluator {
+    private struct Shape {
+        var inputs: Int
+        var outputs: Int
+        var weightOffset: Int
+        var biasOffset: Int
+    }
+
     let capacity: Int
-    /// Every layer's output planes, layer after layer; plane o of layer l at `(offsets[l] + o) * capacity`.
-    private var scratch: [Float]
-    private let offsets: [Int]
+    private let shapes: [Shape]
+    private let parameters: UnsafeMutablePointer<Float>
+    private let width: Int
+    private let current: UnsafeMutablePointer<SIMD8<Float>>
+    private let next: UnsafeMutablePointer<SIMD8<Float>>
 
     init(weights: ProbabilityNetWeights, capacity: Int) {
-        layers = [weights.fc1, weights.fc2, weights.fc3]
+        let layers = [weights.fc1, weights.fc2, weights.fc3]
         self.capacity = capacity
-        var offsets: [Int] = []
-        var total = 0
+        var shapes: [Shape] = []
+        var values: [Float] = []
         for layer in layers {
-            offsets.append(total)
-            total += layer.outputs
+            shapes.append(Shape(inputs: layer.inputs, outputs: layer.outputs, weightOffset: values.count,
+                                biasOffset: values.count + layer.weight.count))
+            values += layer.weight + layer.bias
         }
-        self.offsets = offsets
-        scratch = [Float](repeating: 0, count: total * capacity)
+        self.shapes = shapes
+        parameters = .allocate(capacity: values.count)
+        parameters.initialize(from: values, count: values.count)
+        width = layers.map { max($0.inputs, $0.outputs) }.max() ?? 1
+        current = .allocate(capacity: width)
+        next = .allocate(capacity: width)
+        current.initialize(repeating: .zero, count: width)
+        next.initialize(repeating: .zero, count: width)
+    }
+
+    deinit {
+        parameters.deallocate()
+        current.deallocate()
+        next.deallocate()
     }
 
     /// `features` holds the input planes of `count` pixels (plane k at `k * capacity`). Writes each pixel's
@@ -78,35 +99,42 @@ struct ProbabilityNetEvaluator {
     ///
     /// Each output is accumulated in input order with one rounding per product and per sum (no fused
     /// multiply–add), then the bias is added; ReLU follows the first two layers.
-    mutating func evaluate(features: UnsafePointer<Float>, count: Int, probabilities: UnsafeMutablePointer<Float>) {
-        let capacity = capacity
-        scratch.withUnsafeMutableBufferPointer { planes in
-            let base = planes.baseAddress!
-            for (index, layer) in layers.enumerated() {
-                let input = index == 0 ? features : UnsafePointer(base + offsets[index - 1] * capacity)
-                let output = base + offsets[index] * capacity
-                let relu = index < layers.count - 1
-                layer.weight.withUnsafeBufferPointer { w in
-                    for o in 0..<layer.outputs {
-                        let dst = output + o * capacity
-                        let w0 = w[o * layer.inputs]
-                        for n in 0..<count { dst[n] = input[n] * w0 }
-                        for k in 1..<layer.inputs {
-                            let wk = w[o * layer.inputs + k]
-                            let src = input + k * capacity
-                            for n in 0..<count { dst[n] = dst[n] + src[n] * wk }
-                        }
-                        let b = layer.bias[o]
-                        if relu {
-                            for n in 0..<count { dst[n] = max(dst[n] + b, 0) }
-                        } else {
-                            for n in 0..<count { dst[n] = dst[n] + b }
-                        }
-                    }
+    func evaluate(features: UnsafePointer<Float>, count: Int, probabilities: UnsafeMutablePointer<Float>) {
+        let inputs = shapes[0].inputs
+        var start = 0
+        while start < count {
+            let lanes = min(8, count - start)
+            for k in 0..<inputs {
+                let plane = features + k * capacity + start
+                if lanes == 8 {
+                    current[k] = UnsafeRawPointer(plane).loadUnaligned(as: SIMD8<Float>.self)
+                } else {
+                    var v = SIMD8<Float>.zero
+                    for l in 0..<lanes { v[l] = plane[l] }
+                    current[k] = v
                 }
             }
-            let logits = base + offsets[layers.count - 1] * capacity
-            for n in 0..<count { probabilities[n] = Sigmoid.value(logits[n]) }
+            let logits = forward()
+            for l in 0..<lanes { probabilities[start + l] = Sigmoid.value(logits[l]) }
+            start += 8
         }
+    }
+
+    @inline(__always)
+    private func forward() -> SIMD8<Float> {
+        var input = current, output = next
+        for (index, shape) in shapes.enumerated() {
+            let w = parameters + shape.weightOffset, b = parameters + shape.biasOffset
+            let relu = index < shapes.count - 1
+            for o in 0..<shape.outputs {
+                let row = w + o * shape.inputs
+                var acc = input[0] * row[0]
+                for k in 1..<shape.inputs { acc = acc + input[k] * row[k] }
+                acc = acc + b[o]
+                output[o] = relu ? acc.replacing(with: 0, where: acc .< 0) : acc  // ReLU; NaN stays NaN as in torch.relu
+            }
+            swap(&input, &output)
+        }
+        return input[0]
     }
 }

@@ -12,18 +12,24 @@
 final class WindowCleanup {
     let side: Int
     // Scratch buffers of side² values, owned here and reused for every window.
-    private let distance: UnsafeMutablePointer<Int32>
+    private let distance: UnsafeMutablePointer<Int32>  // (side + 2)², padded
+    private let paddedMask: UnsafeMutablePointer<Bool>  // (side + 2)², false border
     private let queue: UnsafeMutablePointer<Int32>
+    private let runningCounts: UnsafeMutablePointer<Int32>  // side + 1
     private let rows: UnsafeMutablePointer<Bool>
     private let dilated: UnsafeMutablePointer<Bool>
     private let reachedBackground: UnsafeMutablePointer<Bool>
-    private var sources: [Int] = []
 
     init(side: Int) {
         self.side = side
         let area = side * side
-        distance = .allocate(capacity: area)
+        let padded = (side + 2) * (side + 2)
+        distance = .allocate(capacity: padded)
+        distance.initialize(repeating: -1, count: padded)  // the border stays -1
+        paddedMask = .allocate(capacity: padded)
+        paddedMask.initialize(repeating: false, count: padded)
         queue = .allocate(capacity: area)
+        runningCounts = .allocate(capacity: side + 1)
         rows = .allocate(capacity: area)
         dilated = .allocate(capacity: area)
         reachedBackground = .allocate(capacity: area)
@@ -31,45 +37,56 @@ final class WindowCleanup {
 
     deinit {
         distance.deallocate()
+        paddedMask.deallocate()
         queue.deallocate()
+        runningCounts.deallocate()
         rows.deallocate()
         dilated.deallocate()
         reachedBackground.deallocate()
     }
 
     /// Marks in `reached` the mask pixels within geodesic distance `side` of the sources (which need not be in
-    /// the mask). `reached` must hold `side²` values; it is overwritten.
+    /// the mask). `reached` must hold `side²` values; it is overwritten. Breadth-first on a copy of the mask with
+    /// a one-pixel false border, so neighbours need no bounds checks.
     func floodFill(mask: UnsafePointer<Bool>, sources: [Int], reached: UnsafeMutablePointer<Bool>) {
-        let n = side
+        let n = side, s = n + 2
         let limit = Int32(n)
-        let dist = distance, q = queue
-        for i in 0..<(n * n) {
-            dist[i] = -1
-            reached[i] = false
+        let dist = distance, q = queue, m = paddedMask
+        for y in 0..<n {
+            for x in 0..<n {
+                let r = (y + 1) * s + x + 1
+                m[r] = mask[y * n + x]
+                dist[r] = -1
+            }
         }
         var head = 0, tail = 0
-        for s in sources where dist[s] < 0 {
-            dist[s] = 0
-            reached[s] = mask[s]
-            q[tail] = Int32(s)
+        for source in sources {
+            let r = (source / n + 1) * s + source % n + 1
+            guard dist[r] < 0 else { continue }
+            dist[r] = 0
+            q[tail] = Int32(r)
             tail += 1
         }
+        let offsets = (-s - 1, -s, -s + 1, -1, 1, s - 1, s, s + 1)
         while head < tail {
             let p = Int(q[head])
             head += 1
             let d = dist[p]
             if d == limit { continue }
-            let py = p / n, px = p % n
-            for yy in max(py - 1, 0)...min(py + 1, n - 1) {
-                for xx in max(px - 1, 0)...min(px + 1, n - 1) {
-                    let r = yy * n + xx
-                    if dist[r] < 0 && mask[r] {
-                        dist[r] = d + 1
-                        reached[r] = true
-                        q[tail] = Int32(r)
-                        tail += 1
-                    }
+            @inline(__always) func visit(_ r: Int) {
+                if m[r] && dist[r] < 0 {
+                    dist[r] = d + 1
+                    q[tail] = Int32(r)
+                    tail += 1
                 }
+            }
+            visit(p + offsets.0); visit(p + offsets.1); visit(p + offsets.2); visit(p + offsets.3)
+            visit(p + offsets.4); visit(p + offsets.5); visit(p + offsets.6); visit(p + offsets.7)
+        }
+        for y in 0..<n {
+            for x in 0..<n {
+                let r = (y + 1) * s + x + 1
+                reached[y * n + x] = m[r] && dist[r] >= 0
             }
         }
     }
@@ -84,39 +101,82 @@ final class WindowCleanup {
         floodFill(mask: background, sources: [seed], reached: filled)
         // Sources for the background: pixels with no filled pixel within Chebyshev distance 3.
         dilate(filled, radius: 3)
-        sources.removeAll(keepingCapacity: true)
-        for i in 0..<(n * n) {
-            background[i] = !filled[i]
-            if !dilated[i] { sources.append(i) }
-        }
-        floodFill(mask: background, sources: sources, reached: reachedBackground)
+        floodBackground(filled: filled)
         for i in 0..<(n * n) where !filled[i] {
             p[i] = reachedBackground[i] ? 0 : threshold
         }
     }
 
-    /// `dilated` = a 3 × 3 max-pool applied `radius` times = the Chebyshev dilation by `radius`, clipped.
-    private func dilate(_ filled: UnsafeMutablePointer<Bool>, radius: Int) {
-        let n = side
+    /// `floodFill(mask: !filled, sources: !dilated)` into `reachedBackground`, visiting only the band
+    /// `dilated && !filled`: every source is background and at distance 0, so the breadth-first search starts
+    /// from the band pixels next to a source (distance 1) and never needs to expand a source.
+    private func floodBackground(filled: UnsafePointer<Bool>) {
+        let n = side, s = n + 2
+        let limit = Int32(n)
+        let dist = distance, q = queue, m = paddedMask
         for y in 0..<n {
             for x in 0..<n {
-                var any = false
-                for xx in max(x - radius, 0)...min(x + radius, n - 1) where filled[y * n + xx] {
-                    any = true
-                    break
-                }
-                rows[y * n + x] = any
+                let r = (y + 1) * s + x + 1, i = y * n + x
+                m[r] = !filled[i]
+                dist[r] = dilated[i] ? -1 : 0
             }
+        }
+        let offsets = (-s - 1, -s, -s + 1, -1, 1, s - 1, s, s + 1)
+        var tail = 0
+        if limit >= 1 {
+            for y in 0..<n {
+                for x in 0..<n where dilated[y * n + x] && !filled[y * n + x] {
+                    let r = (y + 1) * s + x + 1
+                    let nextToSource = dist[r + offsets.0] == 0 || dist[r + offsets.1] == 0 || dist[r + offsets.2] == 0
+                        || dist[r + offsets.3] == 0 || dist[r + offsets.4] == 0 || dist[r + offsets.5] == 0
+                        || dist[r + offsets.6] == 0 || dist[r + offsets.7] == 0
+                    if nextToSource {
+                        q[tail] = Int32(r)
+                        tail += 1
+                    }
+                }
+            }
+            for k in 0..<tail { dist[Int(q[k])] = 1 }
+        }
+        var head = 0
+        while head < tail {
+            let p = Int(q[head])
+            head += 1
+            let d = dist[p]
+            if d == limit { continue }
+            @inline(__always) func visit(_ r: Int) {
+                if m[r] && dist[r] < 0 {
+                    dist[r] = d + 1
+                    q[tail] = Int32(r)
+                    tail += 1
+                }
+            }
+            visit(p + offsets.0); visit(p + offsets.1); visit(p + offsets.2); visit(p + offsets.3)
+            visit(p + offsets.4); visit(p + offsets.5); visit(p + offsets.6); visit(p + offsets.7)
         }
         for y in 0..<n {
             for x in 0..<n {
-                var any = false
-                for yy in max(y - radius, 0)...min(y + radius, n - 1) where rows[yy * n + x] {
-                    any = true
-                    break
-                }
-                dilated[y * n + x] = any
+                let r = (y + 1) * s + x + 1
+                reachedBackground[y * n + x] = m[r] && dist[r] >= 0
             }
+        }
+    }
+
+    /// `dilated` = a 3 × 3 max-pool applied `radius` times = the Chebyshev dilation by `radius`, clipped to the
+    /// window: separable, each pass by running counts.
+    private func dilate(_ filled: UnsafeMutablePointer<Bool>, radius: Int) {
+        let n = side
+        let count = runningCounts
+        for y in 0..<n {
+            let row = filled + y * n
+            count[0] = 0
+            for x in 0..<n { count[x + 1] = count[x] + (row[x] ? 1 : 0) }
+            for x in 0..<n { rows[y * n + x] = count[min(x + radius, n - 1) + 1] > count[max(x - radius, 0)] }
+        }
+        for x in 0..<n {
+            count[0] = 0
+            for y in 0..<n { count[y + 1] = count[y] + (rows[y * n + x] ? 1 : 0) }
+            for y in 0..<n { dilated[y * n + x] = count[min(y + radius, n - 1) + 1] > count[max(y - radius, 0)] }
         }
     }
 }

@@ -4,7 +4,7 @@ struct WindowEvaluation {
     let fields: EmbeddingFields
     let halfSide: Int
     let parameters: InstanSegPostProcessingParameters
-    private var net: ProbabilityNetEvaluator
+    private let net: ProbabilityNetEvaluator
     private let cleanup: WindowCleanup
 
     struct Result {
