@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "FusionModel", dependencies: ["COpenBLAS", "Survival", "TMECore"], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["CCairo", "CJPEG", "CPango", "TMECore"], exclude: ["README.md"]),
         .target(name: "TissueAnalysis", dependencies: ["TMECore"], exclude: ["README.md"]),
+        .target(name: "InstanSeg", dependencies: ["COpenBLAS", "CZlib", "TMECore"], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "CMalloc", "Survival", "FusionModel",
                                              "Reports", "SlideIO", "TissueAnalysis"], exclude: ["README.md", "Reports/README.md", "Quantify/README.md"]),
 
@@ -67,6 +68,7 @@ let package = Package(
         .testTarget(name: "ReportPipelineTests", dependencies: ["Pipeline", "Reports", "BiomarkerStore", "TestSupport", "SlideIO"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TissueAnalysisTests", dependencies: ["TissueAnalysis"], exclude: ["Fixtures"]),
+        .testTarget(name: "InstanSegTests", dependencies: ["InstanSeg"], exclude: ["Fixtures"]),
         .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "SlideIO", "TestSupport"]),
         .testTarget(name: "QuantifyTests", dependencies: ["Pipeline", "CohortSimulator", "TissueAnalysis", "BiomarkerStore", "TestSupport"],
