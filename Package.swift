@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "FusionModel", dependencies: ["COpenBLAS", "Survival", "TMECore"], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["CCairo", "CJPEG", "CPango", "TMECore"], exclude: ["README.md"]),
         .target(name: "TissueAnalysis", dependencies: ["TMECore"], exclude: ["README.md"]),
-        .target(name: "InstanSeg", dependencies: ["COpenBLAS", "CZlib", "TMECore"]),
+        .target(name: "InstanSeg", dependencies: ["COpenBLAS", "CZlib", "TMECore"], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "CMalloc", "Survival", "FusionModel",
                                              "Reports", "SlideIO", "TissueAnalysis"], exclude: ["README.md", "Reports/README.md", "Quantify/README.md"]),
 
