@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "TissueAnalysis", dependencies: ["TMECore"], exclude: ["README.md"]),
         .target(name: "InstanSeg", dependencies: ["COpenBLAS", "CZlib", "TMECore"], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "CMalloc", "Survival", "FusionModel",
-                                             "Reports", "SlideIO", "TissueAnalysis"], exclude: ["README.md", "Reports/README.md", "Quantify/README.md"]),
+                                             "Reports", "SlideIO", "TissueAnalysis", "InstanSeg", "COpenBLAS"], exclude: ["README.md", "Reports/README.md", "Quantify/README.md"]),
 
         // MARK: - Executables
         .executableTarget(name: "tme", dependencies: [
@@ -71,7 +71,8 @@ let package = Package(
         .testTarget(name: "InstanSegTests", dependencies: ["InstanSeg", "CZlib", "TMECore"], exclude: ["Fixtures"]),
         .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "SlideIO", "TestSupport"]),
-        .testTarget(name: "QuantifyTests", dependencies: ["Pipeline", "CohortSimulator", "TissueAnalysis", "BiomarkerStore", "TestSupport"],
+        .testTarget(name: "QuantifyTests", dependencies: ["Pipeline", "CohortSimulator", "TissueAnalysis", "BiomarkerStore", "TestSupport",
+                                                 "InstanSeg", "SlideIO"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ModelPipelineTests", dependencies: ["Pipeline", "FusionModel", "BiomarkerStore", "TestSupport", "CohortSimulator"],
                     exclude: ["Fixtures"]),

@@ -33,6 +33,10 @@ struct Quantify: AsyncParsableCommand {
         "standard (Ruifrok–Johnston H&E or H-DAB) or macenko (estimated per slide from its tissue; the estimate is stored with the run).",
         valueName: "source"))
     var stainVectors: StainVectorSource = .standard
+    @Option(help: ArgumentHelp(
+        "Nucleus detector: classical (colour deconvolution + watershed; fast preview) or instanseg (InstanSeg brightfield_nuclei, learned on real H&E and IHC nuclei, run natively; weights from scripts/fetch-models). Stored with each run.",
+        valueName: "name"))
+    var detector: NucleusDetectorChoice = .classical
     @Option(help: ArgumentHelp("A trained cell classifier (JSON from --train-classifier) instead of the default rules.", valueName: "model.json"))
     var classifier: String?
     @Option(help: ArgumentHelp("Labelled cells for --train-classifier, one per slide in the same order: the simulator's truth/slides/<slide>_cells.tsv or a QuPath GeoJSON of classified cells.", valueName: "file"))
@@ -64,7 +68,7 @@ struct Quantify: AsyncParsableCommand {
         if let cohort {
             let connection = try Database.open()
             let report = try CohortQuantify.run(cohort: cohort, connection: connection, force: force, workers: workers,
-                                                tileSizeMicrons: tileMicrons, stainVectors: stainVectors)
+                                                tileSizeMicrons: tileMicrons, stainVectors: stainVectors, detector: detector)
             if json { try printJSON(report) } else { print(report.summary) }
             if report.failed > 0 {
                 note("failed slides: " + report.slides.filter { $0.status == "failed" }.map(\.slideID).joined(separator: ", "))
@@ -72,7 +76,7 @@ struct Quantify: AsyncParsableCommand {
             }
             return
         }
-        var parameters = QuantifyParameters(stain: QuantifyStain(rawValue: stain)!, marker: IHCMarker(rawValue: marker))
+        var parameters = QuantifyParameters(stain: QuantifyStain(rawValue: stain)!, marker: IHCMarker(rawValue: marker), detector: detector)
         if let tileMicrons { parameters.tileSizeMicrons = tileMicrons }
         parameters.workers = workers
         parameters.stainVectors = stainVectors
@@ -114,3 +118,4 @@ struct Quantify: AsyncParsableCommand {
 }
 
 extension StainVectorSource: ExpressibleByArgument {}
+extension NucleusDetectorChoice: ExpressibleByArgument {}

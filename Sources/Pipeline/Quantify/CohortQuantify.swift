@@ -11,7 +11,8 @@ import TissueAnalysis
 /// (`SlideQuantifier`), then ONE transaction deletes the slide's earlier rows, COPYs its tiles and feature
 /// vectors, inserts `slide_tme` and sets status `quantified`. A failure sets status `failed` with the slide,
 /// level and tile in `status_message`; nothing of that slide is written, and the run goes on with the others.
-/// Resumable and idempotent: slides already `quantified` are skipped (unless `force`), anything else
+/// Resumable and idempotent: slides already `quantified` with the same detector are skipped (unless `force`;
+/// a slide quantified with another detector is redone), anything else
 /// (registered, quantifying after a kill, failed) is (re)done, and delete-then-insert never duplicates rows.
 public enum CohortQuantify {
     /// What happened to each slide.
@@ -40,7 +41,7 @@ public enum CohortQuantify {
     /// Quantifies the cohort's slides. `configure` adapts the parameters of a slide's stain (CLI options).
     public static func run(cohort: String, connection: Connection, force: Bool = false, workers: Int? = nil,
                            tileSizeMicrons: Double? = nil, stainVectors: StainVectorSource = .standard,
-                           showProgress: Bool = true) throws -> Report {
+                           detector: NucleusDetectorChoice = .classical, showProgress: Bool = true) throws -> Report {
         guard let row = try connection.query(QuantifySQL.selectCohort, [cohort], name: "quantify cohort").first else {
             throw QuantifyError.unknownCohort(name: cohort)
         }
@@ -52,13 +53,14 @@ public enum CohortQuantify {
             let pk: Int = try s.decode("slide_pk"), slideID: String = try s.decode("slide_id")
             let stain: String = try s.decode("stain"), status: String = try s.decode("status")
             let relative: String = try s.decode("path"), mpp: Double? = try s.decode("mpp")
-            if status == "quantified" && !force {
+            let previous: String? = try s.decode("detector")
+            if status == "quantified" && previous == detector.rawValue && !force {
                 report.slides.append(SlideOutcome(slideID: slideID, stain: stain, status: "skipped", tiles: 0, cells: 0, seconds: 0))
                 continue
             }
             let path = resolve(relative, root: root)
             let (kind, marker) = QuantifyStain.of(slideStain: stain)
-            var parameters = QuantifyParameters(stain: kind, marker: marker)
+            var parameters = QuantifyParameters(stain: kind, marker: marker, detector: detector)
             if let workers { parameters.workers = workers }
             if let tileSizeMicrons { parameters.tileSizeMicrons = tileSizeMicrons }
             parameters.stainVectors = stainVectors

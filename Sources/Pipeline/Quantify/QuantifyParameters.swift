@@ -130,6 +130,11 @@ public struct QuantifyParameters: Sendable, Hashable, Codable {
                 throw QuantifyError.invalidParameter(name: "analysisMicronsPerPixel", value: "\(analysisMicronsPerPixel)",
                                                      expected: "exactly \(LearnedDetectionParameters.modelMicronsPerPixel) with a resolution tolerance for the learned detector (its training pixel size)")
             }
+            // The post-processing needs 64 px (2 windows of 32 px) on each side of every tile it is given.
+            guard marginMicrons >= 16 else {
+                throw QuantifyError.invalidParameter(name: "marginMicrons", value: "\(marginMicrons)",
+                                                     expected: "at least 16 µm with the learned detector (its windows need 64 px per tile side)")
+            }
             try learned.validate()
         }
         do {

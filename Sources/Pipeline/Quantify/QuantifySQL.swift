@@ -2,8 +2,9 @@
 enum QuantifySQL {
     static let selectCohort = "SELECT cohort_id, source_path FROM tme.cohorts WHERE name = $1"
     static let selectSlides = """
-        SELECT s.slide_pk, s.slide_id, s.stain, s.path, s.mpp, s.status
+        SELECT s.slide_pk, s.slide_id, s.stain, s.path, s.mpp, s.status, m.detector
         FROM tme.slides s JOIN tme.patients p ON p.patient_pk = s.patient_pk
+        LEFT JOIN tme.slide_tme m ON m.slide_pk = s.slide_pk
         WHERE p.cohort_id = $1 ORDER BY s.slide_pk
         """
     static let markQuantifying = """

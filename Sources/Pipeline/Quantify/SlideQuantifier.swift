@@ -1,4 +1,5 @@
 import Foundation
+import InstanSeg
 import SlideIO
 import TissueAnalysis
 
@@ -56,8 +57,23 @@ public struct SlideQuantifier: Sendable {
             used.tileAnalysis.stainMatrix = try Self.estimateStains(slide: slide, name: name, grid: grid, calibration: calibration,
                                                                     parameters: parameters)
         }
-        let analyzer = parameters.stainVectors == .macenko
-            ? try TileAnalyzer(parameters: used.tileAnalysis, classifier: classifier) : self.analyzer
+        var labeller: LearnedNucleusLabeller?
+        if parameters.detector == .instanseg {
+            let model = try LearnedModels.shared.instanSegModel()
+            let normalisation: PercentileNormalization
+            do {
+                normalisation = try LearnedNucleusLabeller.slideNormalisation(slide: slide, grid: grid, parameters: parameters.learned)
+            } catch {
+                throw QuantifyError.slideUnreadable(slide: name, reason: "\(error)")
+            }
+            used.learned.slideLowerPercentiles = normalisation.lower
+            used.learned.slideUpperPercentiles = normalisation.upper
+            labeller = LearnedNucleusLabeller(model: model, normalisation: normalisation)
+            // Each worker runs its own network; OpenBLAS threads on top would only compete for the same cores.
+            LearnedModels.setBLASThreads(workers > 1 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+        }
+        let analyzer = parameters.stainVectors == .macenko || labeller != nil
+            ? try TileAnalyzer(parameters: used.tileAnalysis, classifier: classifier, labeller: labeller) : self.analyzer
         let tileParameters = used.tileAnalysis
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var accumulator = SlideAccumulator()
