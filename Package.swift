@@ -50,6 +50,7 @@ let package = Package(
         .executableTarget(name: "tme-bench", dependencies: [
             "SlideIO", "CohortSimulator",
             "FusionModel",
+            "InstanSeg",
             "TissueAnalysis",
             "Pipeline", "BiomarkerStore", "TMECore", "Survival",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

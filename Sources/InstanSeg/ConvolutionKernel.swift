@@ -94,35 +94,40 @@ final class ScratchBuffer {
 /// in one sgemm, and the product goes through the epilogue: `+ bias`, ReLU when the unit has one,
 /// then store or add into the destination. A 1×1 convolution of a directly read map skips the
 /// gathering: its columns are the map itself. Bands keep the gathered matrix near `bandFloats`
-/// floats, so memory stays bounded by the tile, not by `inChannels · k²` times it.
+/// floats, so memory stays bounded by the tile, not by `inChannels · k²` times it. Bands are shared
+/// among the workers (one scratch each), which write disjoint rows of the destination.
 enum ConvolutionKernel {
     static let bandFloats = 1 << 20
 
     static func run(_ unit: FoldedConvolution, from source: FeatureSource, into destination: FeatureDestination,
-                    scratch: ConvolutionScratch) {
+                    scratch: [ConvolutionScratch]) {
         precondition(source.channels == unit.inChannels, "channel mismatch")
+        if let transformed = unit.winograd {
+            WinogradKernel.run(unit, transformed: transformed, from: source, into: destination, scratch: scratch)
+            return
+        }
         let height = source.viewHeight, width = source.viewWidth
         let k = unit.kernelSize, kk = unit.columns
         let gathers = k != 1 || source.access != .direct
-        let rowsPerBand = max(1, min(height, bandFloats / max(1, kk * width)))
-        scratch.reserve(columns: gathers ? kk * rowsPerBand * width : 0, product: unit.outChannels * rowsPerBand * width,
-                        row: 2 * width + 2)
-        unit.weights.withUnsafeBufferPointer { weights in
-            var r0 = 0
-            while r0 < height {
-                let rows = min(rowsPerBand, height - r0), n = rows * width
-                let b: UnsafePointer<Float>, ldb: Int
-                if gathers {
-                    gather(source, kernel: k, rows: r0..<r0 + rows, into: scratch.columns.pointer, rowScratch: scratch.row.pointer)
-                    (b, ldb) = (UnsafePointer(scratch.columns.pointer), n)
-                } else {
-                    (b, ldb) = (source.base + r0 * width, source.height * source.width)
-                }
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(unit.outChannels), Int32(n), Int32(kk),
-                            1, weights.baseAddress, Int32(kk), b, Int32(ldb), 0, scratch.product.pointer, Int32(n))
-                epilogue(unit, product: scratch.product.pointer, rows: r0..<r0 + rows, width: width, into: destination)
-                r0 += rows
+        let rowsPerBand = Bands.size(total: height, preferred: bandFloats / max(1, kk * width), workers: scratch.count)
+        for s in scratch {
+            s.reserve(columns: gathers ? kk * rowsPerBand * width : 0, product: unit.outChannels * rowsPerBand * width,
+                      row: 2 * width + 2)
+        }
+        Bands.run(total: height, size: rowsPerBand, workers: scratch.count) { rows, worker in
+            let s = scratch[worker], n = rows.count * width
+            let b: UnsafePointer<Float>, ldb: Int
+            if gathers {
+                gather(source, kernel: k, rows: rows, into: s.columns.pointer, rowScratch: s.row.pointer)
+                (b, ldb) = (UnsafePointer(s.columns.pointer), n)
+            } else {
+                (b, ldb) = (source.base + rows.lowerBound * width, source.height * source.width)
             }
+            unit.weights.withUnsafeBufferPointer { weights in
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(unit.outChannels), Int32(n), Int32(kk),
+                            1, weights.baseAddress, Int32(kk), b, Int32(ldb), 0, s.product.pointer, Int32(n))
+            }
+            epilogue(unit, product: s.product.pointer, rows: rows, width: width, into: destination)
         }
     }
 
@@ -191,4 +196,36 @@ enum ConvolutionKernel {
             }
         }
     }
+}
+
+/// Splitting a map's rows into bands and running them on several workers.
+enum Bands {
+    /// Rows per band: `preferred` (≥ 1), but small enough that every worker gets a band.
+    static func size(total: Int, preferred: Int, workers: Int) -> Int {
+        max(1, min(total, preferred, (total + workers - 1) / workers))
+    }
+
+    /// Calls `body(rows, worker)` for every band of `size` rows of `0..<total`; worker w takes bands
+    /// w, w + workers, … (`DispatchQueue.concurrentPerform`; inline for one worker).
+    static func run(total: Int, size: Int, workers: Int, _ body: (Range<Int>, Int) -> Void) {
+        let count = (total + size - 1) / size
+        guard workers > 1, count > 1 else {
+            for index in 0..<count { body(index * size..<min(total, (index + 1) * size), 0) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let shared = UncheckedBox(body)
+            DispatchQueue.concurrentPerform(iterations: min(workers, count)) { worker in
+                for index in stride(from: worker, to: count, by: workers) {
+                    shared.value(index * size..<min(total, (index + 1) * size), worker)
+                }
+            }
+        }
+    }
+}
+
+/// Lends a value to `concurrentPerform`'s workers; the callers guarantee they touch disjoint memory.
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

@@ -15,6 +15,12 @@ struct FoldedConvolution: Sendable {
     let bias: [Float]
     /// Whether a ReLU follows the batch norm (every unit but the three output heads).
     let relu: Bool
+    /// The Winograd F(2×2, 3×3) transform of the weights (`WinogradKernel`), for 3×3 units with at
+    /// least `winogradMinimumInputs` input channels; nil for the others, which use im2col.
+    let winograd: [Float]?
+
+    /// Below this many input channels the 16 small products of Winograd cost more than they save.
+    static let winogradMinimumInputs = 16
 
     static let batchNormEpsilon = 1e-5
 
@@ -49,6 +55,8 @@ struct FoldedConvolution: Sendable {
         }
         self.weights = weights
         self.bias = bias
+        winograd = kernelSize == 3 && inChannels >= Self.winogradMinimumInputs
+            ? WinogradKernel.transformWeights(weights, outChannels: outChannels, inChannels: inChannels) : nil
     }
 
     /// The three output heads (1×1, no activation) stacked into one unit whose output channels are
@@ -66,5 +74,6 @@ struct FoldedConvolution: Sendable {
         self.weights = weights
         self.bias = bias
         self.relu = relu
+        winograd = nil
     }
 }

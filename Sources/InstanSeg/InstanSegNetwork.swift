@@ -97,11 +97,13 @@ public struct InstanSegNetwork: Sendable {
     ///   - height, width: pixels; each at least 1 and, when not a multiple of 16, larger than the
     ///     padding to the next multiple (PyTorch's reflect padding needs that too).
     ///   - workspace: buffers reused across calls by one thread (a fresh one when nil).
-    ///   - threads: OpenBLAS threads (`openblas_set_num_threads`, process-wide); nil leaves the setting.
+    ///   - threads: worker threads (≥ 1). Bands of every convolution are shared among this many
+    ///     workers, each calling single-threaded sgemm: OpenBLAS is set to one thread
+    ///     (`openblas_set_num_threads(1)`, process-wide) so the total never exceeds `threads`.
     /// - Returns: `5 × height × width` Float32, channel-major.
     /// - Throws: `InstanSegError.invalidInput` for a wrong element count or an unpaddable size.
     public func predict(_ image: [Float], height: Int, width: Int, workspace: InstanSegWorkspace? = nil,
-                        threads: Int? = nil) throws -> InstanSegNetworkOutput {
+                        threads: Int = 1) throws -> InstanSegNetworkOutput {
         guard height > 0, width > 0, image.count == Self.inputChannels * height * width else {
             throw InstanSegError.invalidInput("expected 3 × \(height) × \(width) = \(3 * height * width) values, got \(image.count)")
         }
@@ -110,9 +112,9 @@ public struct InstanSegNetwork: Sendable {
             throw InstanSegError.invalidInput("a \(width) × \(height) image cannot be reflect-padded to a multiple of 16 "
                                               + "(it needs at least \(paddedWidth - width + 1) × \(paddedHeight - height + 1) pixels)")
         }
-        if let threads { openblas_set_num_threads(Int32(max(1, threads))) }
+        openblas_set_num_threads(1)
         let ws = workspace ?? InstanSegWorkspace()
-        ws.prepare(height: paddedHeight, width: paddedWidth)
+        ws.prepare(height: paddedHeight, width: paddedWidth, workers: max(1, threads))
         image.withUnsafeBufferPointer { Self.clampAndPad($0.baseAddress!, height: height, width: width, into: ws) }
         forward(ws)
         return InstanSegNetworkOutput(cropping: ws.spare.pointer, paddedHeight: paddedHeight, paddedWidth: paddedWidth,

@@ -5,25 +5,29 @@ import Foundation
 ///
 /// For a padded tile of P pixels it holds the padded input (3 P floats), the encoder outputs of the
 /// four levels (32 P, 64 P/4, 128 P/16, 256 P/64 floats, reused by the decoder), one spare map
-/// (32 P) and the convolution scratch (about 1 M floats per gathered band): about 370 bytes per
-/// pixel, 390 MB for a 1024 × 1024 tile. Not thread-safe: one workspace per thread.
+/// (32 P): about 380 bytes per pixel; plus the convolution scratch, about 45 MiB per worker thread.
+/// Measured for a 1024 × 1024 tile: 426 MiB with one worker, 473 MiB with two. Not thread-safe:
+/// one workspace per calling thread (its workers are managed inside `predict`).
 public final class InstanSegWorkspace {
     private(set) var paddedHeight = 0
     private(set) var paddedWidth = 0
     let input = ScratchBuffer()
     let skips = (0..<4).map { _ in ScratchBuffer() }
     let spare = ScratchBuffer()
-    let scratch = ConvolutionScratch()
+    /// One per worker thread.
+    private(set) var scratch = [ConvolutionScratch()]
 
     public init() {}
 
     /// Bytes currently allocated.
     public var allocatedBytes: Int {
-        (input.count + skips.reduce(0) { $0 + $1.count } + spare.count + scratch.count) * MemoryLayout<Float>.stride
+        (input.count + skips.reduce(0) { $0 + $1.count } + spare.count + scratch.reduce(0) { $0 + $1.count }) * MemoryLayout<Float>.stride
     }
 
-    /// Grows the buffers for a padded size (multiples of 16); never shrinks them.
-    func prepare(height: Int, width: Int) {
+    /// Grows the buffers for a padded size (multiples of 16) and `workers` threads; never shrinks them.
+    func prepare(height: Int, width: Int, workers: Int) {
+        while scratch.count < workers { scratch.append(ConvolutionScratch()) }
+        if scratch.count > workers { scratch.removeLast(scratch.count - workers) }
         paddedHeight = height
         paddedWidth = width
         let pixels = height * width

@@ -16,6 +16,7 @@ struct Bench: AsyncParsableCommand {
             QuantifyWSIBench.self,
             SlideBench.self,
             TrainBench.self,
+            InstanSegBench.self,
             ReportBench.self,
         ]
     )

@@ -82,9 +82,12 @@ import Testing
         let output = try network.predict(image, height: 250, width: 203, workspace: workspace, threads: 1)
         let difference = try Self.maxDifference(output, fixture: "instanseg_crop_out_s2.npy")
         #expect(difference < Self.tolerance, "max |Swift − PyTorch| = \(difference)")
-        // A reused workspace gives the same numbers.
+        // A reused workspace gives the same numbers; two workers (other bands) stay within the tolerance.
         let again = try network.predict(image, height: 250, width: 203, workspace: workspace, threads: 1)
         #expect(again.values == output.values)
+        let twoWorkers = try network.predict(image, height: 250, width: 203, workspace: workspace, threads: 2)
+        let difference2 = try Self.maxDifference(twoWorkers, fixture: "instanseg_crop_out_s2.npy")
+        #expect(difference2 < Self.tolerance, "two workers: max |Swift − PyTorch| = \(difference2)")
     }
 
     @Test func rejectsImagesTheModelCannotPad() throws {
