@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "TissueAnalysis", dependencies: ["TMECore"], exclude: ["README.md"]),
         .target(name: "InstanSeg", dependencies: ["COpenBLAS", "CZlib", "TMECore"], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "CMalloc", "Survival", "FusionModel",
-                                             "Reports", "SlideIO", "TissueAnalysis", "InstanSeg", "COpenBLAS"], exclude: ["README.md", "Reports/README.md", "Quantify/README.md"]),
+                                             "Reports", "SlideIO", "TissueAnalysis", "InstanSeg"], exclude: ["README.md", "Reports/README.md", "Quantify/README.md"]),
 
         // MARK: - Executables
         .executableTarget(name: "tme", dependencies: [

@@ -55,17 +55,18 @@ public struct InstanSegModel: Sendable {
     ///   - normalisation: the per-channel percentiles to map to 0 and 1 (the image's own for a single image,
     ///     the slide's for its tiles).
     ///   - workspace: the calling thread's buffers (a fresh one when nil).
+    ///   - threads: worker threads of the network for this image (see `InstanSegNetwork.predict`).
     /// - Returns: labels 0 (background) and 1…`count`, numbered in the order of the model's own labels.
     /// - Throws: `InstanSegError.invalidInput` for a wrong buffer size or an image smaller than 64 px on a side
     ///   (the post-processing windows need 2 × 32 px).
     public func segment(rgb: [UInt8], width: Int, height: Int, normalisation: PercentileNormalization,
-                        workspace: InstanSegWorkspace? = nil) throws -> (labels: [Int32], count: Int) {
+                        workspace: InstanSegWorkspace? = nil, threads: Int = 1) throws -> (labels: [Int32], count: Int) {
         guard width > 0, height > 0, rgb.count == width * height * 3, normalisation.lower.count == 3 else {
             throw InstanSegError.invalidInput("expected \(width) × \(height) RGB pixels (\(width * height * 3) bytes) and 3 percentile pairs, "
                                               + "got \(rgb.count) bytes and \(normalisation.lower.count) pairs")
         }
         let planes = normalisation.planes(interleaved: rgb, channels: 3)
-        let output = try network.predict(planes, height: height, width: width, workspace: workspace)
+        let output = try network.predict(planes, height: height, width: width, workspace: workspace, threads: threads)
         let image: InstanceLabelImage
         do {
             image = try postProcessing.labels(networkOutput: output.values, height: height, width: width)

@@ -1,4 +1,3 @@
-import COpenBLAS
 import Foundation
 import InstanSeg
 import TMECore
@@ -11,12 +10,15 @@ import TissueAnalysis
 final class LearnedNucleusLabeller: NucleusLabeller, @unchecked Sendable {
     let model: InstanSegModel
     let normalisation: PercentileNormalization
+    /// Network threads per tile: 1 when several tile workers already share the cores.
+    let threadsPerTile: Int
     private let lock = NSLock()
     private var idle: [InstanSegWorkspace] = []
 
-    init(model: InstanSegModel, normalisation: PercentileNormalization) {
+    init(model: InstanSegModel, normalisation: PercentileNormalization, threadsPerTile: Int) {
         self.model = model
         self.normalisation = normalisation
+        self.threadsPerTile = max(1, threadsPerTile)
     }
 
     var identity: DetectorIdentity {
@@ -27,23 +29,19 @@ final class LearnedNucleusLabeller: NucleusLabeller, @unchecked Sendable {
         let workspace = lock.withLock { idle.popLast() } ?? InstanSegWorkspace()
         defer { lock.withLock { idle.append(workspace) } }
         let result = try model.segment(rgb: tile.pixels, width: tile.width, height: tile.height,
-                                       normalisation: normalisation, workspace: workspace)
+                                       normalisation: normalisation, workspace: workspace, threads: threadsPerTile)
         return (result.labels, result.count)
     }
 
     /// The slide's percentiles: 256-bin histograms of R, G and B pooled over the analysed part of up to
     /// `parameters.normalisationSampleTiles` tissue tiles taken evenly along the grid.
     static func slideNormalisation(slide: Slide, grid: TileGrid, parameters: LearnedDetectionParameters) throws -> PercentileNormalization {
-        var histograms = [[Int]](repeating: [Int](repeating: 0, count: 256), count: 3)
+        var histograms = PercentileNormalization.emptyHistograms(channels: 3)
         let n = min(parameters.normalisationSampleTiles, grid.tiles.count)
         for k in 0..<n {
             let tile = grid.tiles[k * grid.tiles.count / n]
             let image = try grid.readRegion(slide, x: tile.analysedX, y: tile.analysedY, width: tile.analysedWidth, height: tile.analysedHeight)
-            image.pixels.withUnsafeBufferPointer { p in
-                for i in stride(from: 0, to: p.count, by: 3) {
-                    histograms[0][Int(p[i])] += 1; histograms[1][Int(p[i + 1])] += 1; histograms[2][Int(p[i + 2])] += 1
-                }
-            }
+            PercentileNormalization.count(interleaved: image.pixels, channels: 3, into: &histograms)
         }
         if n == 0 { for c in 0..<3 { histograms[c][255] = 1 } }
         return PercentileNormalization(histograms: histograms, lowerPercentile: parameters.lowerPercentile,
@@ -67,9 +65,6 @@ final class LearnedModels: @unchecked Sendable {
             return model
         }
     }
-
-    /// OpenBLAS threads for the networks (process-wide).
-    static func setBLASThreads(_ n: Int) { openblas_set_num_threads(Int32(max(1, n))) }
 
     /// `$TME_MODELS_DIR/instanseg/brightfield_nuclei/0.1.1/instanseg.pt`, where `TME_MODELS_DIR` defaults to the
     /// checkout's `.tme/models` (filled by `scripts/fetch-models`).

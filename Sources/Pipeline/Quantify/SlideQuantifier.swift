@@ -68,9 +68,9 @@ public struct SlideQuantifier: Sendable {
             }
             used.learned.slideLowerPercentiles = normalisation.lower
             used.learned.slideUpperPercentiles = normalisation.upper
-            labeller = LearnedNucleusLabeller(model: model, normalisation: normalisation)
-            // Each worker runs its own network; OpenBLAS threads on top would only compete for the same cores.
-            LearnedModels.setBLASThreads(workers > 1 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+            // Several tile workers already fill the cores; a single worker spreads each tile's network over them.
+            labeller = LearnedNucleusLabeller(model: model, normalisation: normalisation,
+                                              threadsPerTile: workers > 1 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
         }
         let analyzer = parameters.stainVectors == .macenko || labeller != nil
             ? try TileAnalyzer(parameters: used.tileAnalysis, classifier: classifier, labeller: labeller) : self.analyzer
