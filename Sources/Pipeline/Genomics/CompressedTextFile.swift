@@ -1,9 +1,10 @@
 import CZlib
 import Foundation
-import Genomics
+import Tabular
 
-/// Reads a text file line by line, plain or gzip-compressed (zlib's `gzopen` detects gzip by its magic
-/// bytes and reads anything else as is). Owns the zlib handle; `deinit` closes it.
+/// Reads a delimited text file, plain or gzip-compressed (zlib's `gzopen` detects gzip by its magic
+/// bytes and reads anything else as is), through `Tabular.DelimitedReader`: the one way every table of
+/// the tool is read. Owns the zlib handle; `deinit` closes it.
 public final class CompressedTextFile {
     public let path: String
     private let handle: gzFile
@@ -24,22 +25,25 @@ public final class CompressedTextFile {
 
     deinit { gzclose(handle) }
 
-    /// Calls `body(line, lineNumber)` for every line (numbers from 1, `\r\n` handled). Throws
-    /// ``GenomicsInputError/readFailed(path:reason:)`` on a damaged or truncated gzip stream, and
-    /// rethrows what `body` throws.
-    public func forEachLine(_ body: (String, Int) throws -> Void) throws {
-        try forEachLine(until: { false }, body)
+    /// Calls `body` for every record (the header first), read with `format`; `source` names the file in
+    /// messages (default: its last path component). Throws ``GenomicsInputError/readFailed(path:reason:)``
+    /// on a damaged or truncated gzip stream, `Tabular.TabularError` for malformed text, and rethrows what
+    /// `body` throws.
+    public func forEachRecord(format: DelimitedFormat, source: String? = nil,
+                              _ body: (DelimitedRecord) throws -> Void) throws {
+        try forEachRecord(format: format, source: source, until: { false }, body)
     }
 
-    /// Like ``forEachLine(_:)`` but stops reading (between chunks) once `stop()` returns true.
-    public func forEachLine(until stop: () -> Bool, _ body: (String, Int) throws -> Void) throws {
-        var splitter = LineSplitter()
+    /// Like ``forEachRecord(format:source:_:)`` but stops reading (between chunks) once `stop()` returns true.
+    public func forEachRecord(format: DelimitedFormat, source: String? = nil, until stop: () -> Bool,
+                              _ body: (DelimitedRecord) throws -> Void) throws {
+        var reader = DelimitedReader(source: source ?? URL(fileURLWithPath: path).lastPathComponent, format: format)
         while !stop() {
             let n = chunk.withUnsafeMutableBytes { gzread(handle, $0.baseAddress, UInt32($0.count)) }
             if n < 0 { throw GenomicsInputError.readFailed(path: path, reason: errorMessage()) }
             if n == 0 { break }
             bytesRead += Int(n)
-            try chunk.withUnsafeBufferPointer { try splitter.push(UnsafeBufferPointer(rebasing: $0[0..<Int(n)]), body) }
+            try chunk.withUnsafeBytes { try reader.push(UnsafeRawBufferPointer(rebasing: $0[0..<Int(n)]), body) }
         }
         if stop() { return }
         var code: Int32 = 0
@@ -47,7 +51,7 @@ public final class CompressedTextFile {
         if code != Z_OK && code != Z_STREAM_END {
             throw GenomicsInputError.readFailed(path: path, reason: errorMessage())
         }
-        try splitter.finish(body)
+        try reader.finish(body)
     }
 
     private func errorMessage() -> String {
