@@ -1,12 +1,15 @@
-/// Decimal text → number without building a `String` when the result is exact.
+/// Decimal text → number without building a `String`, with the value `Double(String)` gives.
 ///
-/// `double(_:)` accepts what `Double(String)` accepts and returns the same value: a plain decimal
-/// `[+-]digits[.digits][(e|E)[+-]digits]` with at most 19 significant digits whose value m·10^e has
-/// m < 2^53 and |e| ≤ 22 is converted exactly (one correctly rounded multiplication or division by an
-/// exact power of ten: Clinger 1990, "How to read floating point numbers accurately"); any other text
-/// (more digits, large exponents, `inf`, `nan`, hexadecimal) is handed to `Double(String)`.
+/// `double(_:)` accepts what `Double(String)` accepts and returns the same (correctly rounded) value. A plain
+/// decimal `[+-]digits[.digits][(e|E)[+-]digits]` with at most 19 significant digits, m·10^e with
+/// |e| ≤ 27, is converted with integer arithmetic: m·5^e exactly in 128 bits for e ≥ 0, or the 64-bit
+/// quotient of m·2^s by 5^|e| with its remainder as a sticky bit for e < 0; then one round-to-nearest-even
+/// to 53 bits (the same decomposition as Clinger 1990 and Lemire 2021, with an exact division instead of
+/// a table of powers). Any other text (more digits, larger exponents, `inf`, `nan`, hexadecimal) is handed
+/// to `Double(String)`.
 enum NumberParsing {
-    static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { a, _ in a * 10 } }
+    /// 5^k for k = 0…27 (5^27 < 2^63).
+    static let powersOfFive: [UInt64] = (0...27).map { k in (0..<k).reduce(UInt64(1)) { a, _ in a * 5 } }
 
     static func double(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         let n = b.count
@@ -46,10 +49,45 @@ enum NumberParsing {
         }
         guard i == n else { return slow(b) }
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
-        guard mantissa < (1 << 53), exponent >= -22, exponent <= 22 else { return slow(b) }
-        var value = Double(mantissa)
-        value = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
+        guard exponent >= -27, exponent <= 27, let value = exact(mantissa, exponent) else { return slow(b) }
         return negative ? -value : value
+    }
+
+    /// m·10^e correctly rounded, for m > 0 and |e| ≤ 27; nil when the result would not be a normal double.
+    static func exact(_ m: UInt64, _ e: Int) -> Double? {
+        if e >= 0 {
+            let (high, low) = m.multipliedFullWidth(by: powersOfFive[e])
+            if high == 0 {
+                // Double(UInt64) rounds to nearest even; scaling by 2^e is exact.
+                return Double(sign: .plus, exponent: e, significand: Double(low))
+            }
+            let shift = 64 - high.leadingZeroBitCount
+            let q = (high << (64 - shift)) | (low >> shift)
+            let sticky = low & ((1 << shift) - 1) != 0
+            return round(q, sticky: sticky, exponent: shift + e)
+        }
+        let k = -e, d = powersOfFive[k]
+        let bd = 64 - d.leadingZeroBitCount, bm = 64 - m.leadingZeroBitCount
+        let s = 63 + bd - bm   // puts the quotient in [2^62, 2^64)
+        let high: UInt64, low: UInt64
+        if s >= 64 { high = m << (s - 64); low = 0 } else { high = m >> (64 - s); low = m << s }
+        let (q, r) = d.dividingFullWidth((high, low))
+        return round(q, sticky: r != 0, exponent: -s - k)
+    }
+
+    /// (q + a fraction that is non-zero when `sticky`) · 2^exponent, rounded to nearest even; q ≥ 2^54.
+    static func round(_ q: UInt64, sticky: Bool, exponent: Int) -> Double? {
+        let bits = 64 - q.leadingZeroBitCount
+        var shift = bits - 53
+        var mantissa = q >> shift
+        let rest = q & ((1 << shift) - 1), half: UInt64 = 1 << (shift - 1)
+        if rest > half || (rest == half && (sticky || mantissa & 1 == 1)) {
+            mantissa += 1
+            if mantissa == 1 << 53 { mantissa >>= 1; shift += 1 }
+        }
+        let biased = shift + exponent + 52 + 1023
+        guard biased >= 1, biased <= 2046 else { return nil }
+        return Double(bitPattern: UInt64(biased) << 52 | (mantissa & ((1 << 52) - 1)))
     }
 
     static func slow(_ b: UnsafeBufferPointer<UInt8>) -> Double? {

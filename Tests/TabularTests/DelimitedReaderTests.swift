@@ -174,3 +174,40 @@ func error(_ bytes: [UInt8], format: DelimitedFormat = .csv, source: String = "t
         #expect(try records(bytes).map(\.fields) == [["a"], ["1"]])
     }
 }
+
+@Suite struct NumberParsingTests {
+    /// 200,000 random decimals (1–20 digits, a point anywhere, exponents −32…32) read exactly as `Double(String)`.
+    @Test func randomDecimalsMatchTheStandardLibraryBitForBit() throws {
+        var state: UInt64 = 2026
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var texts: [String] = []
+        for _ in 0..<200_000 {
+            let digits = 1 + Int(next() % 20)
+            var t = next() % 4 == 0 ? "-" : ""
+            var body = ""
+            for _ in 0..<digits { body += String(next() % 10) }
+            let point = Int(next() % UInt64(digits + 1))
+            if next() % 3 != 0 { body.insert(".", at: body.index(body.startIndex, offsetBy: point)) }
+            t += body
+            if next() % 2 == 0 { t += "e" + String(Int(next() % 65) - 32) }
+            texts.append(t)
+        }
+        let text = "v\n" + texts.joined(separator: "\n") + "\n"
+        var mismatches: [String] = []
+        var k = 0
+        try DelimitedReader.read(Array(text.utf8), source: "n", format: .csv) { r in
+            guard !r.isHeader else { return }
+            let expected = Double(texts[k])
+            if r[0].double?.bitPattern != expected?.bitPattern { mismatches.append(texts[k]) }
+            k += 1
+        }
+        #expect(k == texts.count)
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+}
