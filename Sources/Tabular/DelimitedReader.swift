@@ -34,21 +34,29 @@ public struct DelimitedReader {
         self.delimiter = format.delimiter.byte
     }
 
-    /// Feeds one chunk; calls `body` for every record the bytes so far complete.
+    /// Feeds one chunk; calls `body` for every record the bytes so far complete. Only a record that
+    /// straddles chunks is copied; the rest is parsed where it lies.
     public mutating func push(_ chunk: UnsafeRawBufferPointer, _ body: (DelimitedRecord) throws -> Void) throws {
         precondition(!finished, "push after finish")
-        if pending.isEmpty {
-            let bytes = chunk.bindMemory(to: UInt8.self)
-            let consumed = try parse(bytes, final: false, body)
-            if consumed < bytes.count { pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[consumed...])) }
-        } else {
+        let bytes = chunk.bindMemory(to: UInt8.self)
+        var offset = 0
+        // Complete the pending record line by line (a quoted field may span several).
+        while !pending.isEmpty && offset < bytes.count {
+            var end = offset
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            end = min(end + 1, bytes.count)
             var buffer: [UInt8] = []
             swap(&buffer, &pending)
-            buffer.append(contentsOf: chunk.bindMemory(to: UInt8.self))
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<end]))
+            offset = end
             let consumed = try buffer.withUnsafeBufferPointer { try parse($0, final: false, body) }
             buffer.removeFirst(consumed)
             swap(&buffer, &pending)
         }
+        guard offset < bytes.count else { return }
+        let rest = UnsafeBufferPointer(rebasing: bytes[offset...])
+        let consumed = try parse(rest, final: false, body)
+        if consumed < rest.count { pending.append(contentsOf: UnsafeBufferPointer(rebasing: rest[consumed...])) }
     }
 
     /// Feeds one chunk of any byte collection.
@@ -123,6 +131,8 @@ extension DelimitedReader {
                 delimiter = e < n && p[e] == 0x09 ? 0x09 : 0x2C
             }
             let d = delimiter!
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let delimiterPattern = ones &* UInt64(d), newlinePattern = ones &* 0x0A
 
             // One record.
             spans.removeAll(keepingCapacity: true)
@@ -180,6 +190,15 @@ extension DelimitedReader {
                     throw TabularError.textAfterQuote(locate(p, pos, j))
                 } else {
                     var j = i
+                    // Eight bytes at a time: the lowest byte equal to the delimiter or '\n' (Mycroft's
+                    // zero-byte test on w ^ pattern; its lowest set bit is exact).
+                    while j &+ 8 <= n {
+                        let w = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
+                        let x = w ^ delimiterPattern, y = w ^ newlinePattern
+                        let hit = (((x &- ones) & ~x) | ((y &- ones) & ~y)) & highs
+                        if hit != 0 { j &+= hit.trailingZeroBitCount >> 3; break }
+                        j &+= 8
+                    }
                     while j < n {
                         let b = p[j]
                         if b == d || b == 0x0A { break }

@@ -7,25 +7,29 @@ import Tabular
 /// line contains one, else a comma; fields may be double-quoted (RFC 4180), a BOM and CRLF line ends are
 /// accepted, `#` lines are comments. Missing cells are `Tabular.MissingValue` tokens (empty, `NA`, `NaN`,
 /// `null`, `.`, …); rows missing any column an analysis uses are dropped and counted (as R's `na.omit`).
-/// Cells are kept trimmed in one byte store, so a 100,000-row table costs no `String` per cell.
+/// Cells are kept trimmed in one byte store (only those of the columns asked for, when given), so a
+/// 100,000-row table costs no `String` per cell.
 public struct SurvivalTable: Sendable {
     public let file: String
     public let header: [String]
-    /// Trimmed cell bytes, row-major; cell k spans `cellEnds[k-1]..<cellEnds[k]` (0 for k = 0).
+    /// Stored position of each header column (nil: not kept).
+    let stored: [Int?]
+    let width: Int
+    /// Trimmed cell bytes, row-major over the kept columns; cell k spans `cellEnds[k-1]..<cellEnds[k]` (0 for k = 0).
     let cellBytes: [UInt8]
-    let cellEnds: [Int]
+    let cellEnds: [UInt32]
     /// `lines[i]` is the 1-based line number of row i in the file.
     let lines: [Int]
 
     public var rowCount: Int { lines.count }
 
-    /// Reads `path` (plain or gzip).
-    public init(contentsOf path: String) throws {
+    /// Reads `path` (plain or gzip), keeping the cells of `columns` only (all when nil).
+    public init(contentsOf path: String, columns: [String]? = nil) throws {
         let file: CompressedTextFile
         do { file = try CompressedTextFile(path: path) } catch let GenomicsInputError.cannotOpen(_, reason) {
             throw StatsInputError.unreadable(file: path, reason: reason)
         }
-        try self.init(file: path) { body in
+        try self.init(file: path, keep: columns) { body in
             do { try file.forEachRecord(format: .automatic, source: path, body) } catch let GenomicsInputError.readFailed(_, reason) {
                 throw StatsInputError.unreadable(file: path, reason: reason)
             }
@@ -33,34 +37,51 @@ public struct SurvivalTable: Sendable {
     }
 
     public init(text: String, file: String) throws {
-        try self.init(file: file) { body in try DelimitedReader.read(Array(text.utf8), source: file, format: .automatic, body) }
+        try self.init(file: file, keep: nil) { body in try DelimitedReader.read(Array(text.utf8), source: file, format: .automatic, body) }
     }
 
-    private init(file: String, read: ((DelimitedRecord) throws -> Void) throws -> Void) throws {
+    private init(file: String, keep: [String]?, read: ((DelimitedRecord) throws -> Void) throws -> Void) throws {
         self.file = file
         var header: [String]?
-        var bytes: [UInt8] = [], ends: [Int] = [], lines: [Int] = []
+        var kept: [Int] = []
+        var bytes: [UInt8] = [], ends: [UInt32] = [], lines: [Int] = []
         do {
             try read { record in
-                if record.isHeader { header = record.texts; return }
-                for c in 0..<record.count { bytes.append(contentsOf: record[c].trimmed.bytes); ends.append(bytes.count) }
+                if record.isHeader {
+                    let names = record.texts
+                    header = names
+                    kept = names.indices.filter { keep?.contains(names[$0]) ?? true }
+                    return
+                }
+                for c in kept {
+                    bytes.append(contentsOf: record[c].trimmed.bytes)
+                    ends.append(UInt32(truncatingIfNeeded: bytes.count))
+                }
                 lines.append(record.line)
             }
         } catch let error as TabularError {
             throw StatsInputError.table(error)
         }
         guard let header, !(header.count == 1 && header[0].isEmpty) else { throw StatsInputError.empty(file: file) }
+        guard bytes.count < Int(UInt32.max) else {
+            throw StatsInputError.unreadable(file: file, reason: "the columns used hold more than 4 GiB")
+        }
         self.header = header
+        var stored = [Int?](repeating: nil, count: header.count)
+        for (position, column) in kept.enumerated() { stored[column] = position }
+        self.stored = stored
+        width = kept.count
         cellBytes = bytes
         cellEnds = ends
         self.lines = lines
     }
 
+    /// Stored position of column `name`.
     public func columnIndex(_ name: String) throws -> Int {
-        guard let j = header.firstIndex(of: name) else {
+        guard let j = header.firstIndex(of: name), let position = stored[j] else {
             throw StatsInputError.missingColumn(file: file, column: name, available: header)
         }
-        return j
+        return position
     }
 
     /// Column names from a comma-separated list (quotes allowed for names with commas), e.g. `age,"sex, coded"`.
@@ -96,13 +117,13 @@ public struct SurvivalColumns: Sendable {
 extension SurvivalTable {
     /// Calls `body` with a function giving the trimmed bytes of cell (row, column).
     func withCells<T>(_ body: ((Int, Int) -> DelimitedField) throws -> T) rethrows -> T {
-        let width = header.count
+        let width = self.width
         return try cellBytes.withUnsafeBufferPointer { b in
             try cellEnds.withUnsafeBufferPointer { e in
                 try body { r, c in
                     let k = r * width + c
-                    let start = k == 0 ? 0 : e[k - 1]
-                    return DelimitedField(bytes: UnsafeBufferPointer(rebasing: b[start..<e[k]]))
+                    let start = k == 0 ? 0 : Int(e[k - 1])
+                    return DelimitedField(bytes: UnsafeBufferPointer(rebasing: b[start..<Int(e[k])]))
                 }
             }
         }

@@ -25,7 +25,7 @@ struct StatsCox: ParsableCommand {
     }
 
     func run() throws {
-        let report = try CoxReport(table: SurvivalTable(contentsOf: table.input), time: table.time, event: table.event,
+        let report = try CoxReport(table: SurvivalTable(contentsOf: table.input, columns: [table.time, table.event] + covariateNames), time: table.time, event: table.event,
                                    covariates: covariateNames, parameters: .init(ties: ties, ridge: ridge))
         StatsOutput.emit(json: table.json, jsonValue: report.json, text: report.text, droppedRows: report.droppedRows)
     }
