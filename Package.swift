@@ -29,8 +29,9 @@ let package = Package(
 
         // MARK: - Libraries
         .target(name: "TMECore", exclude: ["README.md"]),
+        .target(name: "Tabular", exclude: ["README.md"]),
         .target(name: "BiomarkerStore", dependencies: ["CLibPQ", "CProcess", "TMECore"], exclude: ["README.md"]),
-        .target(name: "Genomics", exclude: ["README.md"]),
+        .target(name: "Genomics", dependencies: ["Tabular"], exclude: ["README.md"]),
         .target(name: "SlideIO", dependencies: ["CTIFF", "CZlib"], exclude: ["README.md"]),
         .target(name: "Survival", exclude: ["README.md"]),
         .target(name: "CohortSimulator", dependencies: ["SlideIO"], exclude: ["README.md"]),
@@ -38,7 +39,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["CCairo", "CJPEG", "CPango", "TMECore"], exclude: ["README.md"]),
         .target(name: "TissueAnalysis", dependencies: ["TMECore"], exclude: ["README.md"]),
         .target(name: "InstanSeg", dependencies: ["COpenBLAS", "CZlib", "TMECore"], exclude: ["README.md"]),
-        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Genomics", "CZlib", "CMalloc", "Survival", "FusionModel",
+        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Tabular", "Genomics", "CZlib", "CMalloc", "Survival", "FusionModel",
                                              "Reports", "SlideIO", "TissueAnalysis", "InstanSeg"], exclude: ["README.md", "Reports/README.md", "Quantify/README.md"]),
 
         // MARK: - Executables
@@ -59,8 +60,9 @@ let package = Package(
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["BiomarkerStore", "TMECore"], path: "Tests/TestSupport"),
         .testTarget(name: "TMECoreTests", dependencies: ["TMECore"]),
+        .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "SlideIOTests", dependencies: ["SlideIO", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "Pipeline"], exclude: ["Fixtures"]),
+        .testTarget(name: "GenomicsTests", dependencies: ["Genomics", "Pipeline", "Tabular"], exclude: ["Fixtures"]),
         .testTarget(name: "CohortSimulatorTests", dependencies: ["CohortSimulator", "SlideIO"]),
         .testTarget(name: "IngestTests", dependencies: ["Pipeline", "Genomics", "BiomarkerStore", "TestSupport", "CohortSimulator"],
                     exclude: ["Fixtures"]),
@@ -70,7 +72,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "TissueAnalysisTests", dependencies: ["TissueAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "InstanSegTests", dependencies: ["InstanSeg", "CZlib", "TMECore"], exclude: ["Fixtures"]),
-        .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline", "Tabular"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "SlideIO", "TestSupport"]),
         .testTarget(name: "QuantifyTests", dependencies: ["Pipeline", "CohortSimulator", "TissueAnalysis", "BiomarkerStore", "TestSupport",
                                                  "InstanSeg", "SlideIO"],

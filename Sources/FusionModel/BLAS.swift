@@ -56,4 +56,8 @@ public enum BLASThreads {
 
     /// The current number of OpenBLAS threads (`openblas_get_num_threads`).
     public static var count: Int { Int(openblas_get_num_threads()) }
+
+    /// Stops the worker threads OpenBLAS started when it was loaded (idle, they spin for ~0.1 s of CPU
+    /// time); the next threaded BLAS call starts them again. For processes that may never call BLAS.
+    public static func stopIdle() { tme_openblas_stop_idle_threads() }
 }

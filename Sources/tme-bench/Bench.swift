@@ -10,7 +10,9 @@ struct Bench: AsyncParsableCommand {
         subcommands: [
             DBCopyBench.self,
             IngestBench.self,
+            IngestCLIBench.self,
             SurvivalBench.self,
+            StatsCLIBench.self,
             QuantifyBench.self,
             QuantifyValidateBench.self,
             QuantifyWSIBench.self,

@@ -13,8 +13,10 @@ struct ChildRun {
     var systemSeconds: Double
     var peakRSSBytes: Double
 
-    /// Runs `executable arguments…` with stdout written to `stdout` (created or truncated) and stderr inherited.
-    static func run(_ executable: String, _ arguments: [String], stdout: String) throws -> ChildRun {
+    /// Runs `executable arguments…` with stdout written to `stdout` (created or truncated) and stderr inherited;
+    /// `environment` entries are added to this process's environment.
+    static func run(_ executable: String, _ arguments: [String], stdout: String,
+                    environment: [String: String] = [:]) throws -> ChildRun {
         guard FileManager.default.createFile(atPath: stdout, contents: nil),
               let out = FileHandle(forWritingAtPath: stdout) else {
             throw ValidationError("cannot create \(stdout)")
@@ -25,6 +27,9 @@ struct ChildRun {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.standardOutput = out
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let start = DispatchTime.now().uptimeNanoseconds
         try process.run()
         process.waitUntilExit()

@@ -27,7 +27,7 @@ struct IngestBench: AsyncParsableCommand {
         let connection = try database.connect()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tme-bench-ingest-\(getpid())")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try writeCohort(folder)
+        try Self.writeCohort(folder, rows: rows, samples: samples)
         note("ingest: \(rows) MAF rows, \(samples) samples, \(repeats) runs each, database \(database.name)")
 
         var ours: [Double] = [], theirs: [Double] = []
@@ -39,8 +39,7 @@ struct IngestBench: AsyncParsableCommand {
                                          connection: connection)
             })
             try check(connection, run: run, loader: "tme ingest")
-            let columns = "sample_pk, hugo_symbol, entrez_gene_id, ncbi_build, chromosome, start_position, end_position, "
-                + "variant_classification, variant_type, reference_allele, tumor_seq_allele2, hgvsp_short, t_ref_count, t_alt_count"
+            let columns = Self.copyColumns
             let target = database.target.psqlArguments(database: database.name)
             try writeCSV(csv, columns: columns, database: target)   // this run's sample keys (not timed)
             try connection.execute("DELETE FROM tme.mutations")
@@ -57,7 +56,12 @@ struct IngestBench: AsyncParsableCommand {
         print(String(format: "ratio (ours / psql)                    %.2f", a / b))
     }
 
-    private func writeCohort(_ folder: URL) throws {
+    /// The `tme.mutations` columns ingest writes, for `psql \copy`.
+    static let copyColumns = "sample_pk, hugo_symbol, entrez_gene_id, ncbi_build, chromosome, start_position, end_position, "
+        + "variant_classification, variant_type, reference_allele, tumor_seq_allele2, hgvsp_short, t_ref_count, t_alt_count"
+
+    /// A TMEScope cohort folder: clinical.tsv with `samples` patients and a MAF of `rows` rows.
+    static func writeCohort(_ folder: URL, rows: Int, samples: Int) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var clinical = "patient_id\tsample_id\n"
         for s in 0..<samples { clinical += String(format: "P%05d\tS%05d\n", s, s) }

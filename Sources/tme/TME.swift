@@ -1,6 +1,7 @@
 import TMECore
 import ArgumentParser
 import Foundation
+import Pipeline
 
 /// The `tme` command line: one subcommand per file, no logic of its own (see STYLE.md).
 @main
@@ -8,6 +9,7 @@ struct TME: AsyncParsableCommand {
     /// Like ArgumentParser's own entry point, but usage errors exit with 2 (the project's
     /// convention, and the shells'), failures with 1.
     static func main() async {
+        ProcessTuning.atStart()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -7,13 +7,11 @@ enum Fixtures {
 
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
-    /// Lines of a plain-text fixture.
+    /// Lines of a plain-text fixture (without their `\n` or `\r\n`).
     static func lines(_ relative: String) throws -> [String] {
-        let data = try Data(contentsOf: root.appendingPathComponent(relative))
-        var lines: [String] = []
-        var splitter = LineSplitter()
-        splitter.push(data) { line, _ in lines.append(line) }
-        splitter.finish { line, _ in lines.append(line) }
+        let text = String(decoding: try Data(contentsOf: root.appendingPathComponent(relative)), as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        if lines.last == "" { lines.removeLast() }
         return lines
     }
 

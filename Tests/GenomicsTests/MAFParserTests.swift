@@ -30,11 +30,13 @@ import Testing
     }
 
     @Test func issueExampleMessage() {
-        var parser = MAFParser(source: "mutations.maf")
         let header = "Hugo_Symbol\tChromosome\tStart_Position\tEnd_Position\tVariant_Classification\tReference_Allele\tTumor_Seq_Allele2\tTumor_Sample_Barcode"
-        #expect(throws: Never.self) { _ = try parser.parse(line: header, number: 1042) }
+        // 1041 comment lines put the header on line 1042, as in the issue.
+        let comments = Array(repeating: "#", count: 1041)
+        #expect(throws: Never.self) { _ = try MAFParser.parseAll(lines: comments + [header], source: "mutations.maf") }
         do {
-            _ = try parser.parse(line: "TP53\t17\t100\t100\tMisense_Mutation\tC\tT\tS1", number: 1043)
+            _ = try MAFParser.parseAll(lines: comments + [header, "TP53\t17\t100\t100\tMisense_Mutation\tC\tT\tS1"],
+                                       source: "mutations.maf")
             Issue.record("expected an error")
         } catch let error as GenomicsError {
             #expect(error.description.hasPrefix("mutations.maf:1043: Variant_Classification \"Misense_Mutation\" is not a MAF class"))
@@ -44,11 +46,9 @@ import Testing
     }
 
     @Test func identifiersAreNotEchoed() {
-        var parser = MAFParser(source: "m.maf")
         let header = "Hugo_Symbol\tChromosome\tStart_Position\tEnd_Position\tVariant_Classification\tReference_Allele\tTumor_Seq_Allele2\tTumor_Sample_Barcode"
-        _ = try? parser.parse(line: header, number: 1)
         do {
-            _ = try parser.parse(line: "TP53\t17\t100\t99\tSilent\tC\tT\tSECRET-PATIENT-42", number: 2)
+            _ = try MAFParser.parseAll(lines: [header, "TP53\t17\t100\t99\tSilent\tC\tT\tSECRET-PATIENT-42"], source: "m.maf")
             Issue.record("expected an error")
         } catch {
             #expect(!"\(error)".contains("SECRET"))

@@ -34,7 +34,7 @@ import TestSupport
              edit: { try $0.replace(in: "mutations.maf", "GRCh38\tchr12\t132676000\t132676000\t+\tMissense_Mutation\tSNP\tG\tG",
                                     with: "GRCh37\tchr12\t132676000\t132676000\t+\tMissense_Mutation\tSNP\tG\tG") }),
         Case(name: "MAF row with too few fields",
-             message: "mutations.maf:23: line has 3 fields but the header has 18; check for missing or extra separators",
+             message: "mutations.maf:23:12: line has 3 fields but the header has 18; check for missing or extra separators",
              edit: { try $0.append(to: "mutations.maf", "KRAS\t3845\tc") }),
         Case(name: "MAF without Tumor_Sample_Barcode",
              message: "mutations.maf:3: header has no Tumor_Sample_Barcode column, which a MAF file requires",
@@ -86,7 +86,7 @@ import TestSupport
              message: "mutations.maf: TMB needs the captured territory; pass --capture-mb (e.g. 38 for an exome)",
              edit: { _ in }, parameters: IngestParameters(cohort: "small", expressionScale: .log2)),
         Case(name: "non-tab clinical file",
-             message: "clinical.tsv:2: line has 1 fields but the header has 12; check for missing or extra separators",
+             message: "clinical.tsv:2:56: line has 1 fields but the header has 12; check for missing or extra separators",
              edit: { try $0.write("clinical.tsv", try $0.read("clinical.tsv").replacingOccurrences(of: "P1\tS1\t63\t", with: "P1,S1,63,")
                                     .replacingOccurrences(of: "P1,S1,63,Male\tNSCLC\tLung\tadenocarcinoma\tIV\t1\t1\tnone\tMSS",
                                                           with: "P1,S1,63,Male,NSCLC,Lung,adenocarcinoma,IV,1,1,none,MSS")) }),

@@ -1,7 +1,10 @@
+import Tabular
+
 /// Streaming reader of clinical and outcome tables (TSV or CSV) through a declared ``ClinicalColumnMap``.
 ///
-/// Lines starting with `#` are skipped, which covers cBioPortal's four attribute-header lines
-/// (display names, descriptions, datatypes, priorities). The first other line is the header; every
+/// Records come from a `DelimitedReader`, which skips lines starting with `#` — cBioPortal's four
+/// attribute-header lines (display names, descriptions, datatypes, priorities) — and checks field
+/// counts and encoding. The first record is the header; every
 /// column the map declares must be in it, other columns are ignored. Validation per row:
 /// - patient id (and sample id for sample tables) non-empty; the table's key (sample id if declared,
 ///   else patient id) unique — identifiers are never echoed in messages, only their line;
@@ -11,48 +14,37 @@
 /// - survival times numbers ≥ 0 (months); status values `1:DECEASED`, `0:LIVING`, 1/0, dead/alive …
 ///   (``EventStatus``); a status without a time, or a time without a status, is an error;
 /// - MSI status MSI-H/MSI-L/MSS (``MSIStatus``).
-/// Missing values (empty, NA, [Not Available], …) become nil.
+/// Missing values (`Tabular.MissingValue`: empty, NA, [Not Available], …) become nil.
 public struct ClinicalTableParser: Sendable {
     public let source: String
     public let columns: ClinicalColumnMap
-    public let delimiter: Delimiter
     private var positions: [String: Int]?
-    private var width = 0
     private var keys: [String: Int] = [:]
 
-    public init(source: String, columns: ClinicalColumnMap, delimiter: Delimiter = .tab) {
+    public init(source: String, columns: ClinicalColumnMap) {
         self.source = source
         self.columns = columns
-        self.delimiter = delimiter
     }
 
-    /// Parses one line; a record for data lines, nil for comments, blank lines and the header.
-    public mutating func parse(line: String, number: Int) throws -> ClinicalRecord? {
-        if line.isEmpty || line.utf8.first == UInt8(ascii: "#") { return nil }
-        let loc = SourceLocation(source: source, line: number)
-        guard let fields = DelimitedText.fields(line, delimiter: delimiter) else {
-            throw GenomicsError.inconsistentRow(loc, message: "unterminated quoted field")
-        }
+    /// Parses one record; a clinical record for data rows, nil for the header.
+    public mutating func parse(record fields: DelimitedRecord) throws -> ClinicalRecord? {
+        let loc = SourceLocation(fields)
         guard let positions else {
-            if fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { return nil }
-            let header = try TableHeader(fields, at: loc)
+            let header = try TableHeader(fields)
             var map: [String: Int] = [:]
             for (field, column) in columns.declared {
                 map[field] = try header.require(column, at: loc, requiredBy: "the declared column map")
             }
             self.positions = map
-            width = header.columns.count
             return nil
         }
-        if fields.count == 1 && fields[0].trimmingSpaces().isEmpty { return nil }
-        guard fields.count == width else { throw GenomicsError.fieldCount(loc, found: fields.count, expected: width) }
         let row = Row(fields: fields, positions: positions, columns: columns, loc: loc)
         let record = try row.record()
         let key = record.sampleId ?? record.patientId
         if let first = keys[key] {
             throw GenomicsError.duplicateKey(loc, column: columns.sampleId ?? columns.patientId, firstLine: first)
         }
-        keys[key] = number
+        keys[key] = loc.line
         return record
     }
 
@@ -63,12 +55,12 @@ public struct ClinicalTableParser: Sendable {
 
     /// Parses a whole sequence of lines (numbered from 1).
     public static func parseAll<S: Sequence>(lines: S, source: String, columns: ClinicalColumnMap,
-                                             delimiter: Delimiter = .tab) throws -> [ClinicalRecord]
+                                             format: DelimitedFormat = .tsv) throws -> [ClinicalRecord]
     where S.Element == String {
-        var parser = ClinicalTableParser(source: source, columns: columns, delimiter: delimiter)
+        var parser = ClinicalTableParser(source: source, columns: columns)
         var records: [ClinicalRecord] = []
-        for (i, line) in lines.enumerated() {
-            if let r = try parser.parse(line: line, number: i + 1) { records.append(r) }
+        try GenomicsError.readLines(lines, source: source, format: format) {
+            if let r = try parser.parse(record: $0) { records.append(r) }
         }
         try parser.finish()
         return records
@@ -78,7 +70,7 @@ public struct ClinicalTableParser: Sendable {
 // MARK: - Field conversion
 
 private struct Row {
-    let fields: [Substring]
+    let fields: DelimitedRecord
     let positions: [String: Int]
     let columns: ClinicalColumnMap
     let loc: SourceLocation
@@ -100,13 +92,12 @@ private struct Row {
             msiStatus: try msi(), genomeBuild: text("genomeBuild"), sourceLine: loc.line)
     }
 
-    private func raw(_ field: String) -> Substring? {
+    private func raw(_ field: String) -> String? {
         guard let i = positions[field] else { return nil }
-        let v = fields[i].trimmingSpaces()
-        return DelimitedText.isMissing(v) ? nil : v
+        return fields[i].value
     }
 
-    private func text(_ field: String) -> String? { raw(field).map(String.init) }
+    private func text(_ field: String) -> String? { raw(field) }
 
     private func identifier(_ field: String, _ column: String) throws -> String? {
         guard let v = raw(field) else { throw GenomicsError.emptyValue(loc, column: column) }

@@ -1,3 +1,5 @@
+import Tabular
+
 /// Where a problem was found: the input's name (usually its file name) and a 1-based line number.
 public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     public var source: String
@@ -22,8 +24,8 @@ public enum GenomicsError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingColumn(SourceLocation, column: String, requiredBy: String)
     /// The header names a column twice.
     case duplicateColumn(SourceLocation, column: String)
-    /// A data line has a different number of fields than the header.
-    case fieldCount(SourceLocation, found: Int, expected: Int)
+    /// The text itself is malformed (encoding, quoting, a row's field count): the reader's error.
+    case table(TabularError)
     /// A required value is empty.
     case emptyValue(SourceLocation, column: String)
     /// A value is malformed. `value` is nil for identifier columns, which are not echoed.
@@ -47,8 +49,8 @@ public enum GenomicsError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(loc): header has no \(column) column, which \(requiredBy) requires"
         case .duplicateColumn(let loc, let column):
             return "\(loc): header names column \(column) twice; rename or remove one"
-        case .fieldCount(let loc, let found, let expected):
-            return "\(loc): line has \(found) fields but the header has \(expected); check for missing or extra separators"
+        case .table(let error):
+            return error.description
         case .emptyValue(let loc, let column):
             return "\(loc): \(column) is empty; a value is required"
         case .invalidValue(let loc, let column, let value, let expected, let hint):

@@ -1,24 +1,27 @@
-/// Streaming parser for Mutation Annotation Format (MAF) text, one line at a time.
+import Tabular
+
+/// Streaming parser for Mutation Annotation Format (MAF) records, one at a time.
 ///
 /// Rules (GDC MAF specification 2.x; maftools `read.maf` conventions):
-/// - Lines starting with `#` (e.g. `#version gdc-1.0.0`) and blank lines are skipped.
-/// - The first other line is the tab-separated header. Required columns: Hugo_Symbol, Chromosome,
+/// - Read with ``format`` (tab-separated, no quoting, as the spec says): lines starting with `#`
+///   (e.g. `#version gdc-1.0.0`) and blank lines are skipped; every data line must have as many fields
+///   as the header (the reader checks that, and the encoding).
+/// - The first other line is the header. Required columns: Hugo_Symbol, Chromosome,
 ///   Start_Position, End_Position, Variant_Classification, Reference_Allele, Tumor_Seq_Allele2,
 ///   Tumor_Sample_Barcode. Optional: Entrez_Gene_Id, NCBI_Build, Variant_Type, Tumor_Seq_Allele1,
 ///   HGVSp_Short, t_depth, t_ref_count, t_alt_count. Any other column is ignored.
-/// - Every data line must have as many fields as the header.
 /// - Positions are integers ≥ 1 with End ≥ Start; Variant_Classification must be a MAF class
 ///   (case-sensitive); Variant_Type, when present, one of SNP DNP TNP ONP INS DEL; NCBI_Build must be
 ///   the same on every row.
 ///
-/// The parser holds no rows: memory is bounded by one line. It never opens files; callers hand it
-/// lines (see `LineSplitter` for byte streams).
+/// The parser holds no rows: memory is bounded by one record. It never opens files; callers feed a
+/// `DelimitedReader` and hand it the records.
 ///
 /// ```swift
 /// var parser = MAFParser(source: "mutations.maf")
-/// for (n, line) in lines.enumerated() {
-///     if let record = try parser.parse(line: line, number: n + 1) { use(record) }
-/// }
+/// var reader = DelimitedReader(source: parser.source, format: MAFParser.format)
+/// try reader.push(chunk) { if let record = try parser.parse(record: $0) { use(record) } }
+/// try reader.finish { if let record = try parser.parse(record: $0) { use(record) } }
 /// try parser.finish()
 /// ```
 /// Throws ``GenomicsError`` naming `source:line`, the column, the value and what was expected.
@@ -29,6 +32,8 @@ public struct MAFParser: Sendable {
     /// Number of variant rows returned so far.
     public private(set) var recordCount = 0
 
+    /// How MAF text is written: tab-separated, `#` comments, no quoting (GDC MAF specification).
+    public static let format = DelimitedFormat.unquotedTSV
     static let requiredBy = "a MAF file"
     static let variantTypes: Set<String> = ["SNP", "DNP", "TNP", "ONP", "INS", "DEL"]
 
@@ -39,19 +44,12 @@ public struct MAFParser: Sendable {
     /// The header's column names, once the header has been read.
     public var headerColumns: [String]? { columns?.header.columns }
 
-    /// Parses one line; returns a record for a data line, nil for comments, blank lines and the header.
-    public mutating func parse(line: String, number: Int) throws -> MAFRecord? {
-        if line.isEmpty || line.utf8.first == UInt8(ascii: "#") { return nil }
-        let location = SourceLocation(source: source, line: number)
-        let fields = DelimitedText.splitTabs(line)
+    /// Parses one record; returns a variant for a data record, nil for the header.
+    public mutating func parse(record fields: DelimitedRecord) throws -> MAFRecord? {
+        let location = SourceLocation(fields)
         guard let columns else {
-            if fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { return nil }
-            self.columns = try Columns(TableHeader(fields, at: location), at: location)
+            self.columns = try Columns(TableHeader(fields), at: location)
             return nil
-        }
-        if fields.count == 1 && fields[0].trimmingSpaces().isEmpty { return nil }
-        guard fields.count == columns.header.columns.count else {
-            throw GenomicsError.fieldCount(location, found: fields.count, expected: columns.header.columns.count)
         }
         let record = try columns.record(fields, at: location)
         if let name = record.ncbiBuild {
@@ -60,7 +58,7 @@ public struct MAFParser: Sendable {
                     throw GenomicsError.mixedGenomeBuilds(location, first: build.name, firstLine: build.line, found: name)
                 }
             } else {
-                build = (name, number)
+                build = (name, location.line)
             }
         }
         recordCount += 1
@@ -76,8 +74,8 @@ public struct MAFParser: Sendable {
     public static func parseAll<S: Sequence>(lines: S, source: String) throws -> [MAFRecord] where S.Element == String {
         var parser = MAFParser(source: source)
         var records: [MAFRecord] = []
-        for (i, line) in lines.enumerated() {
-            if let record = try parser.parse(line: line, number: i + 1) { records.append(record) }
+        try GenomicsError.readLines(lines, source: source, format: format) {
+            if let record = try parser.parse(record: $0) { records.append(record) }
         }
         try parser.finish()
         return records
@@ -113,18 +111,18 @@ extension MAFParser {
             altCount = header.index(of: "t_alt_count")
         }
 
-        func record(_ f: [Substring], at loc: SourceLocation) throws -> MAFRecord {
+        func record(_ f: DelimitedRecord, at loc: SourceLocation) throws -> MAFRecord {
             let startPosition = try position(f, start, loc)
             let endPosition = try position(f, end, loc)
             guard endPosition >= startPosition else {
-                throw GenomicsError.invalidValue(loc, column: "End_Position", value: String(f[end]),
+                throw GenomicsError.invalidValue(loc, column: "End_Position", value: f[end].rawText,
                                                  expected: "≥ Start_Position (\(startPosition))", hint: nil)
             }
-            let rawClass = f[classification].trimmingSpaces()
+            let rawClass = f[classification].text
             guard let vc = MAFVariantClassification(mafValue: rawClass) else {
                 if rawClass.isEmpty { throw GenomicsError.emptyValue(loc, column: "Variant_Classification") }
-                let hint = MAFVariantClassification.suggestion(for: String(rawClass)).map { "did you mean \($0.rawValue)?" }
-                throw GenomicsError.invalidValue(loc, column: "Variant_Classification", value: String(rawClass),
+                let hint = MAFVariantClassification.suggestion(for: rawClass).map { "did you mean \($0.rawValue)?" }
+                throw GenomicsError.invalidValue(loc, column: "Variant_Classification", value: rawClass,
                                                  expected: "a MAF class", hint: hint)
             }
             var vtype: String?
@@ -153,28 +151,27 @@ extension MAFParser {
                 sourceLine: loc.line)
         }
 
-        private func required(_ f: [Substring], _ i: Int, _ name: String, _ loc: SourceLocation) throws -> String {
-            let v = f[i].trimmingSpaces()
+        private func required(_ f: DelimitedRecord, _ i: Int, _ name: String, _ loc: SourceLocation) throws -> String {
+            let v = f[i].text
             guard !v.isEmpty else { throw GenomicsError.emptyValue(loc, column: name) }
-            return String(v)
+            return v
         }
 
-        private func optional(_ f: [Substring], _ i: Int) -> String? {
-            let v = f[i].trimmingSpaces()
-            return DelimitedText.isMissing(v) || v == "." ? nil : String(v)
+        private func optional(_ f: DelimitedRecord, _ i: Int) -> String? {
+            f[i].value
         }
 
-        private func position(_ f: [Substring], _ i: Int, _ loc: SourceLocation) throws -> Int {
+        private func position(_ f: DelimitedRecord, _ i: Int, _ loc: SourceLocation) throws -> Int {
             let name = header.columns[i]
-            let v = f[i].trimmingSpaces()
-            guard !v.isEmpty else { throw GenomicsError.emptyValue(loc, column: name) }
-            guard let n = Int(v), n >= 1 else {
-                throw GenomicsError.invalidValue(loc, column: name, value: String(v), expected: "a positive integer", hint: nil)
+            let v = f[i].trimmed
+            guard !v.isBlank else { throw GenomicsError.emptyValue(loc, column: name) }
+            guard let n = v.int, n >= 1 else {
+                throw GenomicsError.invalidValue(loc, column: name, value: v.text, expected: "a positive integer", hint: nil)
             }
             return n
         }
 
-        private func integer(_ f: [Substring], _ i: Int?, _ name: String, _ loc: SourceLocation) throws -> Int? {
+        private func integer(_ f: DelimitedRecord, _ i: Int?, _ name: String, _ loc: SourceLocation) throws -> Int? {
             guard let i, let v = optional(f, i) else { return nil }
             guard let n = Int(v), n >= 0 else {
                 throw GenomicsError.invalidValue(loc, column: name, value: v, expected: "a non-negative integer", hint: nil)

@@ -1,3 +1,5 @@
+import Tabular
+
 /// What a genes × samples matrix holds, which decides how its values are validated.
 public enum GeneMatrixKind: String, Sendable, Hashable, Codable {
     /// Expression (log2 or linear units: any finite number).
@@ -17,18 +19,17 @@ public enum GeneMatrixKind: String, Sendable, Hashable, Codable {
 
 /// Streaming reader of a genes × samples TSV (or CSV) matrix: expression or copy number.
 ///
-/// Layout (TMEScope and cBioPortal `data_mrna_*.txt` / `data_cna.txt`): lines starting with `#` are
-/// skipped; the header's first column is the gene symbol (Hugo_Symbol); annotation columns that
+/// Layout (TMEScope and cBioPortal `data_mrna_*.txt` / `data_cna.txt`), read by a `DelimitedReader`
+/// (which skips `#` lines and checks field counts and encoding): the header's first column is the gene symbol (Hugo_Symbol); annotation columns that
 /// follow it and are named Entrez_Gene_Id, Cytoband, Locus ID, gene_id, Description or
 /// Ensembl_Gene_Id are skipped; every other column is a sample. Each data line is one gene.
-/// Missing values: empty, NA, NaN, null. Errors: a gene listed twice, a row with the wrong field
-/// count, a non-numeric value, a call outside −2…2 — each naming `source:line` and the column number.
+/// Missing values: `Tabular.MissingValue` (empty, NA, NaN, null, …). Errors: a gene listed twice, a
+/// non-numeric value, a call outside −2…2 — each naming `source:line` and the column number.
 ///
 /// Rows are validated as they stream; the matrix itself is held in memory (genes × samples doubles).
 public struct GeneMatrixParser: Sendable {
     public let source: String
     public let kind: GeneMatrixKind
-    public let delimiter: Delimiter
     private var header: TableHeader?
     private var sampleColumns: [Int] = []
     private var genes: [String] = []
@@ -39,22 +40,19 @@ public struct GeneMatrixParser: Sendable {
         "entrez_gene_id", "cytoband", "locus id", "locus_id", "gene_id", "gene id", "description", "ensembl_gene_id",
     ]
 
-    public init(source: String, kind: GeneMatrixKind, delimiter: Delimiter = .tab) {
+    public init(source: String, kind: GeneMatrixKind) {
         self.source = source
         self.kind = kind
-        self.delimiter = delimiter
     }
 
-    /// Feeds one line.
-    public mutating func consume(line: String, number: Int) throws {
-        if line.isEmpty || line.utf8.first == UInt8(ascii: "#") { return }
-        let loc = SourceLocation(source: source, line: number)
-        guard let fields = DelimitedText.fields(line, delimiter: delimiter) else {
-            throw GenomicsError.inconsistentRow(loc, message: "unterminated quoted field")
-        }
+    /// Line of the header record, once read.
+    public private(set) var headerLine: Int?
+
+    /// Feeds one record (the header first).
+    public mutating func consume(record fields: DelimitedRecord) throws {
+        let loc = SourceLocation(fields)
         guard let header else {
-            if fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { return }
-            let h = try TableHeader(fields, at: loc)
+            let h = try TableHeader(fields)
             var firstSample = 1
             while firstSample < h.columns.count, Self.annotationColumns.contains(h.columns[firstSample].lowercased()) {
                 firstSample += 1
@@ -64,32 +62,28 @@ public struct GeneMatrixParser: Sendable {
                 throw GenomicsError.emptyValue(loc, column: "sample name of column \(i + 1)")
             }
             self.header = h
+            headerLine = loc.line
             return
         }
-        if fields.count == 1 && fields[0].trimmingSpaces().isEmpty { return }
-        guard fields.count == header.columns.count else {
-            throw GenomicsError.fieldCount(loc, found: fields.count, expected: header.columns.count)
-        }
-        let gene = String(fields[0].trimmingSpaces())
+        let gene = fields[0].text
         guard !gene.isEmpty else { throw GenomicsError.emptyValue(loc, column: header.columns[0]) }
         if let first = geneLines[gene] {
             throw GenomicsError.duplicateKey(loc, column: "gene \(gene)", firstLine: first)
         }
-        geneLines[gene] = number
+        geneLines[gene] = loc.line
         genes.append(gene)
         for i in sampleColumns { values.append(try parseValue(fields[i], column: i, at: loc)) }
     }
 
-    private func parseValue(_ raw: Substring, column: Int, at loc: SourceLocation) throws -> Double? {
-        let text = raw.trimmingSpaces()
-        if DelimitedText.isMissing(text) { return nil }
+    private func parseValue(_ raw: DelimitedField, column: Int, at loc: SourceLocation) throws -> Double? {
+        if raw.isMissing { return nil }
         let name = "column \(column + 1) (sample \(column - sampleColumns[0] + 1))"
-        guard let v = Double(text), v.isFinite else {
-            throw GenomicsError.invalidValue(loc, column: name, value: String(text), expected: kind.expected, hint: nil)
+        guard let v = raw.double, v.isFinite else {
+            throw GenomicsError.invalidValue(loc, column: name, value: raw.text, expected: kind.expected, hint: nil)
         }
         if kind == .copyNumberCalls {
             guard v == v.rounded(), v >= -2, v <= 2 else {
-                throw GenomicsError.invalidValue(loc, column: name, value: String(text), expected: kind.expected,
+                throw GenomicsError.invalidValue(loc, column: name, value: raw.text, expected: kind.expected,
                                                  hint: "log2 ratios must be read as log2 copy number, not calls")
             }
         }
@@ -105,10 +99,10 @@ public struct GeneMatrixParser: Sendable {
 
     /// Parses a whole sequence of lines (numbered from 1).
     public static func parseAll<S: Sequence>(lines: S, source: String, kind: GeneMatrixKind,
-                                             delimiter: Delimiter = .tab) throws -> GeneSampleMatrix
+                                             format: DelimitedFormat = .tsv) throws -> GeneSampleMatrix
     where S.Element == String {
-        var parser = GeneMatrixParser(source: source, kind: kind, delimiter: delimiter)
-        for (i, line) in lines.enumerated() { try parser.consume(line: line, number: i + 1) }
+        var parser = GeneMatrixParser(source: source, kind: kind)
+        try GenomicsError.readLines(lines, source: source, format: format) { try parser.consume(record: $0) }
         return try parser.finish()
     }
 }

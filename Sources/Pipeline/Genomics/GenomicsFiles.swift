@@ -1,16 +1,20 @@
 import Foundation
 import Genomics
+import Tabular
 
-/// File-level entry points of the Genomics stage: open a file (plain or gzip), stream its lines
-/// through the pure parsers of `Genomics`, and return values. Error messages name the file by its
+/// File-level entry points of the Genomics stage: open a file (plain or gzip), stream its records
+/// (`Tabular.DelimitedReader`) through the pure parsers of `Genomics`, and return values. Malformed
+/// text is a `GenomicsError.table`. Error messages name the file by its
 /// last path component, as users see it in the cohort folder.
 public enum GenomicsFiles {
     /// Streams every MAF record of `path` to `body`.
     public static func forEachMAFRecord(path: String, _ body: (MAFRecord) throws -> Void) throws {
         let file = try CompressedTextFile(path: path)
         var parser = MAFParser(source: displayName(path))
-        try file.forEachLine { line, number in
-            if let record = try parser.parse(line: line, number: number) { try body(record) }
+        try GenomicsError.reading {
+            try file.forEachRecord(format: MAFParser.format) { fields in
+                if let record = try parser.parse(record: fields) { try body(record) }
+            }
         }
         try parser.finish()
     }
@@ -24,19 +28,28 @@ public enum GenomicsFiles {
 
     /// A genes × samples matrix (expression or copy number) from a TSV/CSV file (plain or gzip).
     public static func matrix(path: String, kind: GeneMatrixKind) throws -> GeneSampleMatrix {
+        try matrixWithHeaderLine(path: path, kind: kind).matrix
+    }
+
+    /// The matrix and the line of its header (where sample columns are named).
+    public static func matrixWithHeaderLine(path: String, kind: GeneMatrixKind) throws -> (matrix: GeneSampleMatrix, headerLine: Int) {
         let file = try CompressedTextFile(path: path)
-        var parser = GeneMatrixParser(source: displayName(path), kind: kind, delimiter: .forFileName(path))
-        try file.forEachLine { line, number in try parser.consume(line: line, number: number) }
-        return try parser.finish()
+        var parser = GeneMatrixParser(source: displayName(path), kind: kind)
+        try GenomicsError.reading {
+            try file.forEachRecord(format: .forFileName(path)) { try parser.consume(record: $0) }
+        }
+        return (try parser.finish(), parser.headerLine ?? 1)
     }
 
     /// Validated rows of a clinical or outcome table (TSV/CSV, plain or gzip) read through `columns`.
     public static func clinical(path: String, columns: ClinicalColumnMap) throws -> [ClinicalRecord] {
         let file = try CompressedTextFile(path: path)
-        var parser = ClinicalTableParser(source: displayName(path), columns: columns, delimiter: .forFileName(path))
+        var parser = ClinicalTableParser(source: displayName(path), columns: columns)
         var records: [ClinicalRecord] = []
-        try file.forEachLine { line, number in
-            if let r = try parser.parse(line: line, number: number) { records.append(r) }
+        try GenomicsError.reading {
+            try file.forEachRecord(format: .forFileName(path)) { fields in
+                if let r = try parser.parse(record: fields) { records.append(r) }
+            }
         }
         try parser.finish()
         return records
@@ -49,14 +62,14 @@ public enum GenomicsFiles {
 
 extension GenomicsFiles {
     /// Column names of the header line (the first line that is neither blank nor a `#` comment).
-    /// Reads only as far as the header.
+    /// Reads only as far as the header (and the rest of its chunk).
     public static func headerColumns(path: String) throws -> [String] {
         let file = try CompressedTextFile(path: path)
         var header: [String]?
-        try file.forEachLine(until: { header != nil }) { line, _ in
-            guard header == nil, !line.isEmpty, !line.hasPrefix("#") else { return }
-            let fields = DelimitedText.fields(line, delimiter: .forFileName(path)) ?? []
-            header = fields.map { String($0).trimmingCharacters(in: .whitespaces) }
+        try GenomicsError.reading {
+            try file.forEachRecord(format: .forFileName(path), until: { header != nil }) { record in
+                if record.isHeader { header = record.texts }
+            }
         }
         guard let header else { throw GenomicsError.missingHeader(source: displayName(path)) }
         return header

@@ -166,19 +166,14 @@ public struct CohortContents: Sendable {
         let file = try CompressedTextFile(path: url.path)
         var parser = SlideManifestParser(source: url.lastPathComponent)
         var rows: [SlideManifestRow] = []
-        try file.forEachLine { line, n in if let r = try parser.parse(line: line, number: n) { rows.append(r) } }
+        try GenomicsError.reading {
+            try file.forEachRecord(format: SlideManifestParser.format) { if let r = try parser.parse(record: $0) { rows.append(r) } }
+        }
         try parser.finish()
         return rows
     }
 
     static func readMatrix(_ url: URL, kind: GeneMatrixKind) throws -> (GeneSampleMatrix, Int) {
-        let file = try CompressedTextFile(path: url.path)
-        var parser = GeneMatrixParser(source: url.lastPathComponent, kind: kind, delimiter: .forFileName(url.path))
-        var headerLine: Int?
-        try file.forEachLine { line, n in
-            if headerLine == nil, !line.isEmpty, !line.hasPrefix("#") { headerLine = n }
-            try parser.consume(line: line, number: n)
-        }
-        return (try parser.finish(), headerLine ?? 1)
+        try GenomicsFiles.matrixWithHeaderLine(path: url.path, kind: kind)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Genomics
+import Tabular
 
 /// One row of a TMEScope cohort's `slides.tsv`.
 public struct SlideManifestRow: Sendable, Hashable, Codable {
@@ -19,7 +20,9 @@ public struct SlideManifestRow: Sendable, Hashable, Codable {
 
 /// Parser of `slides.tsv`: columns slide_id, patient_id, stain, path (required), sample_id, width_px,
 /// height_px, mpp (optional); other columns ignored; `#` lines skipped; slide ids unique per patient.
+/// Records come from a `DelimitedReader` with ``format``.
 public struct SlideManifestParser: Sendable {
+    public static let format = DelimitedFormat.tsv
     public let source: String
     private var header: TableHeader?
     private var seen: [String: Int] = [:]
@@ -27,24 +30,19 @@ public struct SlideManifestParser: Sendable {
 
     public init(source: String) { self.source = source }
 
-    public mutating func parse(line: String, number: Int) throws -> SlideManifestRow? {
-        if line.isEmpty || line.hasPrefix("#") { return nil }
-        let loc = SourceLocation(source: source, line: number)
-        let fields = DelimitedText.splitTabs(line)
+    public mutating func parse(record fields: DelimitedRecord) throws -> SlideManifestRow? {
+        let loc = SourceLocation(fields)
+        let number = loc.line
         guard let header else {
-            header = try TableHeader(fields, at: loc)
+            header = try TableHeader(fields)
             for name in ["slide_id", "patient_id", "stain", "path"] {
                 _ = try header!.require(name, at: loc, requiredBy: "a slide manifest")
             }
             return nil
         }
-        guard fields.count == header.columns.count else {
-            throw GenomicsError.fieldCount(loc, found: fields.count, expected: header.columns.count)
-        }
         func value(_ name: String) -> String? {
             guard let i = header.index(of: name) else { return nil }
-            let v = fields[i].trimmingCharacters(in: [" ", "\t"])
-            return DelimitedText.isMissing(v) ? nil : v
+            return fields[i].value
         }
         func required(_ name: String) throws -> String {
             guard let v = value(name) else { throw GenomicsError.emptyValue(loc, column: name) }

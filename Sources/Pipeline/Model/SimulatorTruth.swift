@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 
 /// The simulator's per-patient truth (`truth/patients.tsv` of `tme cohort simulate`): the true
 /// response probability and OS linear predictor, i.e. the oracle no model can beat on average.
@@ -11,26 +12,33 @@ public struct SimulatorTruth: Sendable, Hashable {
     public var patients: [String: Patient]
     public var directory: String
 
-    /// Reads `directory/patients.tsv`; throws `truthFile` naming the line and column when malformed.
+    /// Reads `directory/patients.tsv` (plain or gzip, through `Tabular.DelimitedReader`); throws `truthFile`
+    /// naming the line when a column is absent or not numeric, `Tabular.TabularError` when the text is malformed.
     public static func read(directory: String) throws -> SimulatorTruth {
         let path = directory + "/patients.tsv"
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard FileManager.default.fileExists(atPath: path) else {
             throw ModelPipelineError.truthFile(path: path, line: 0, reason: "missing; pass the truth folder of a simulated cohort")
         }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
-        guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false).map(String.init),
-              let id = header.firstIndex(of: "patient_id"), let p = header.firstIndex(of: "response_probability"),
-              let eta = header.firstIndex(of: "os_linear_predictor") else {
-            throw ModelPipelineError.truthFile(path: path, line: 1, reason: "header lacks patient_id, response_probability or os_linear_predictor")
-        }
+        let lacks = "header lacks patient_id, response_probability or os_linear_predictor"
+        var columns: (id: Int, p: Int, eta: Int)?
         var patients: [String: Patient] = [:]
-        for (n, line) in lines.dropFirst().enumerated() {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == header.count, let prob = Double(f[p]), let lp = Double(f[eta]) else {
-                throw ModelPipelineError.truthFile(path: path, line: n + 2, reason: "expected \(header.count) tab-separated fields with numeric response_probability and os_linear_predictor")
+        try CompressedTextFile(path: path).forEachRecord(format: .unquotedTSV, source: path) { r in
+            guard let c = columns else {
+                let header = r.texts
+                guard let id = header.firstIndex(of: "patient_id"), let p = header.firstIndex(of: "response_probability"),
+                      let eta = header.firstIndex(of: "os_linear_predictor") else {
+                    throw ModelPipelineError.truthFile(path: path, line: r.line, reason: lacks)
+                }
+                columns = (id, p, eta)
+                return
             }
-            patients[String(f[id])] = Patient(responseProbability: prob, osLinearPredictor: lp)
+            guard let prob = r[c.p].double, let lp = r[c.eta].double else {
+                throw ModelPipelineError.truthFile(path: path, line: r.line,
+                                                   reason: "expected numeric response_probability and os_linear_predictor")
+            }
+            patients[r[c.id].text] = Patient(responseProbability: prob, osLinearPredictor: lp)
         }
+        guard columns != nil else { throw ModelPipelineError.truthFile(path: path, line: 1, reason: lacks) }
         return SimulatorTruth(patients: patients, directory: directory)
     }
 

@@ -1,10 +1,13 @@
+import Tabular
+
 /// Why a table given to `tme stats` cannot be analysed. Messages name the file, line and column
 /// and what was expected; they never echo cell values (which may identify patients).
 public enum StatsInputError: Error, Sendable, Hashable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     case empty(file: String)
     case missingColumn(file: String, column: String, available: [String])
-    case raggedRow(file: String, line: Int, expected: Int, found: Int)
+    /// The text is malformed (encoding, quoting, a row's field count): the reader's error.
+    case table(TabularError)
     case notNumeric(file: String, line: Int, column: String)
     case notAnEvent(file: String, line: Int, column: String)
     case noCompleteRows(file: String, columns: [String])
@@ -17,8 +20,8 @@ public enum StatsInputError: Error, Sendable, Hashable, CustomStringConvertible 
             return "\(file): no header row; expected a CSV or TSV file whose first line names the columns"
         case .missingColumn(let file, let column, let available):
             return "\(file): no column '\(column)'; the header has: \(available.joined(separator: ", "))"
-        case .raggedRow(let file, let line, let expected, let found):
-            return "\(file):\(line): expected \(expected) fields like the header, found \(found)"
+        case .table(let error):
+            return error.description
         case .notNumeric(let file, let line, let column):
             return "\(file):\(line): column '\(column)' is not a number; expected a number (dummy-code categories), or empty/NA for missing"
         case .notAnEvent(let file, let line, let column):

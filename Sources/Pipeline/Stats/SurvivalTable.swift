@@ -1,84 +1,92 @@
 import Foundation
+import Tabular
 
 /// A delimited text table (CSV or TSV, first line the header) read for survival statistics.
 ///
-/// The delimiter is a tab when the header line contains one, else a comma. Fields may be double-
-/// quoted (with "" for a quote). Empty cells, `NA`, `NaN` and `null` are missing; rows missing any
-/// column an analysis uses are dropped and counted (as R's `na.omit`).
+/// Read by `Tabular.DelimitedReader` with the automatic format: the delimiter is a tab when the header
+/// line contains one, else a comma; fields may be double-quoted (RFC 4180), a BOM and CRLF line ends are
+/// accepted, `#` lines are comments. Missing cells are `Tabular.MissingValue` tokens (empty, `NA`, `NaN`,
+/// `null`, `.`, …); rows missing any column an analysis uses are dropped and counted (as R's `na.omit`).
+/// Cells are kept trimmed in one byte store (only those of the columns asked for, when given), so a
+/// 100,000-row table costs no `String` per cell.
 public struct SurvivalTable: Sendable {
     public let file: String
     public let header: [String]
-    /// Cells by row; `lines[i]` is the 1-based line number of row i in the file.
-    let rows: [[String]]
+    /// Stored position of each header column (nil: not kept).
+    let stored: [Int?]
+    let width: Int
+    /// Trimmed cell bytes, row-major over the kept columns; cell k spans `cellEnds[k-1]..<cellEnds[k]` (0 for k = 0).
+    let cellBytes: [UInt8]
+    let cellEnds: [UInt32]
+    /// `lines[i]` is the 1-based line number of row i in the file.
     let lines: [Int]
 
-    public init(contentsOf path: String) throws {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw StatsInputError.unreadable(file: path, reason: (error as NSError).localizedDescription)
+    public var rowCount: Int { lines.count }
+
+    /// Reads `path` (plain or gzip), keeping the cells of `columns` only (all when nil).
+    public init(contentsOf path: String, columns: [String]? = nil) throws {
+        let file: CompressedTextFile
+        do { file = try CompressedTextFile(path: path) } catch let GenomicsInputError.cannotOpen(_, reason) {
+            throw StatsInputError.unreadable(file: path, reason: reason)
         }
-        try self.init(text: text, file: path)
+        try self.init(file: path, keep: columns) { body in
+            do { try file.forEachRecord(format: .automatic, source: path, body) } catch let GenomicsInputError.readFailed(_, reason) {
+                throw StatsInputError.unreadable(file: path, reason: reason)
+            }
+        }
     }
 
     public init(text: String, file: String) throws {
+        try self.init(file: file, keep: nil) { body in try DelimitedReader.read(Array(text.utf8), source: file, format: .automatic, body) }
+    }
+
+    private init(file: String, keep: [String]?, read: ((DelimitedRecord) throws -> Void) throws -> Void) throws {
         self.file = file
-        var all = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
-        while let last = all.last, last.trimmingCharacters(in: .whitespaces).isEmpty { all.removeLast() }
-        guard let first = all.first, !first.isEmpty else { throw StatsInputError.empty(file: file) }
-        let delimiter: Character = first.contains("\t") ? "\t" : ","
-        header = Self.fields(first, delimiter: delimiter).map { $0.trimmingCharacters(in: .whitespaces) }
-        var rows: [[String]] = []
-        var lines: [Int] = []
-        for (offset, line) in all.enumerated().dropFirst() where !line.isEmpty && !line.hasPrefix("#") {
-            let cells = Self.fields(line, delimiter: delimiter)
-            guard cells.count == header.count else {
-                throw StatsInputError.raggedRow(file: file, line: offset + 1, expected: header.count, found: cells.count)
+        var header: [String]?
+        var kept: [Int] = []
+        var bytes: [UInt8] = [], ends: [UInt32] = [], lines: [Int] = []
+        do {
+            try read { record in
+                if record.isHeader {
+                    let names = record.texts
+                    header = names
+                    kept = names.indices.filter { keep?.contains(names[$0]) ?? true }
+                    return
+                }
+                for c in kept {
+                    bytes.append(contentsOf: record[c].trimmed.bytes)
+                    ends.append(UInt32(truncatingIfNeeded: bytes.count))
+                }
+                lines.append(record.line)
             }
-            rows.append(cells)
-            lines.append(offset + 1)
+        } catch let error as TabularError {
+            throw StatsInputError.table(error)
         }
-        self.rows = rows
+        guard let header, !(header.count == 1 && header[0].isEmpty) else { throw StatsInputError.empty(file: file) }
+        guard bytes.count < Int(UInt32.max) else {
+            throw StatsInputError.unreadable(file: file, reason: "the columns used hold more than 4 GiB")
+        }
+        self.header = header
+        var stored = [Int?](repeating: nil, count: header.count)
+        for (position, column) in kept.enumerated() { stored[column] = position }
+        self.stored = stored
+        width = kept.count
+        cellBytes = bytes
+        cellEnds = ends
         self.lines = lines
     }
 
-    static func fields(_ line: String, delimiter: Character) -> [String] {
-        var out: [String] = []
-        var field = ""
-        var quoted = false
-        var chars = line.makeIterator()
-        var pending: Character? = nil
-        while let c = pending ?? chars.next() {
-            pending = nil
-            if quoted {
-                if c == "\"" {
-                    if let next = chars.next() {
-                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == delimiter {
-                out.append(field); field = ""
-            } else if c != "\r" {
-                field.append(c)
-            }
-        }
-        out.append(field)
-        return out
-    }
-
+    /// Stored position of column `name`.
     public func columnIndex(_ name: String) throws -> Int {
-        guard let j = header.firstIndex(of: name) else {
+        guard let j = header.firstIndex(of: name), let position = stored[j] else {
             throw StatsInputError.missingColumn(file: file, column: name, available: header)
         }
-        return j
+        return position
     }
 
-    static func isMissing(_ cell: String) -> Bool {
-        let t = cell.trimmingCharacters(in: .whitespaces)
-        return t.isEmpty || ["NA", "NaN", "nan", "null", "NULL", "."].contains(t)
+    /// Column names from a comma-separated list (quotes allowed for names with commas), e.g. `age,"sex, coded"`.
+    public static func columnList(_ text: String) throws -> [String] {
+        try DelimitedReader.fields(of: text, format: .csv, source: "the column list").filter { !$0.isEmpty }
     }
 
     /// Parses an event indicator: 0/1, true/false, yes/no, dead/alive, and cBioPortal's "1:DECEASED"/"0:LIVING"
@@ -107,10 +115,31 @@ public struct SurvivalColumns: Sendable {
 }
 
 extension SurvivalTable {
+    /// Calls `body` with a function giving the trimmed bytes of cell (row, column).
+    func withCells<T>(_ body: ((Int, Int) -> DelimitedField) throws -> T) rethrows -> T {
+        let width = self.width
+        return try cellBytes.withUnsafeBufferPointer { b in
+            try cellEnds.withUnsafeBufferPointer { e in
+                try body { r, c in
+                    let k = r * width + c
+                    let start = k == 0 ? 0 : Int(e[k - 1])
+                    return DelimitedField(bytes: UnsafeBufferPointer(rebasing: b[start..<Int(e[k])]))
+                }
+            }
+        }
+    }
+
     /// R's `Surv` convention: a status column holding only 1 and 2 (at least one 2) means 1 = censored, 2 = event.
     func usesOneTwoCoding(column j: Int) -> Bool {
-        let values = Set(rows.map { $0[j].trimmingCharacters(in: .whitespaces) }.filter { !Self.isMissing($0) })
-        return values.contains("2") && values.isSubset(of: ["1", "2"])
+        withCells { cell in
+            var sawTwo = false
+            for r in 0..<rowCount {
+                let v = cell(r, j)
+                if v.isMissing { continue }
+                if v.equals("2") { sawTwo = true } else if !v.equals("1") { return false }
+            }
+            return sawTwo
+        }
     }
 
     /// Extracts time, event, numeric and label columns; rows with any of them missing are dropped.
@@ -119,30 +148,39 @@ extension SurvivalTable {
     public func columns(time: String, event: String, numeric: [String] = [], labels: [String] = []) throws -> SurvivalColumns {
         let tj = try columnIndex(time), ej = try columnIndex(event)
         let nj = try numeric.map(columnIndex), lj = try labels.map(columnIndex)
-        var out = SurvivalColumns(times: [], events: [], numeric: [:], labels: [:], droppedRows: 0)
+        let used = [tj, ej] + nj + lj
         let oneTwoCoding = usesOneTwoCoding(column: ej)
+        var out = SurvivalColumns(times: [], events: [], numeric: [:], labels: [:], droppedRows: 0)
         var numericValues = [[Double]](repeating: [], count: numeric.count)
         var labelValues = [[String]](repeating: [], count: labels.count)
-        for (r, row) in rows.enumerated() {
-            if ([tj, ej] + nj + lj).contains(where: { Self.isMissing(row[$0]) }) {
-                out.droppedRows += 1
-                continue
-            }
-            guard let t = Double(row[tj].trimmingCharacters(in: .whitespaces)) else {
-                throw StatsInputError.notNumeric(file: file, line: lines[r], column: time)
-            }
-            guard let e = oneTwoCoding ? row[ej].trimmingCharacters(in: .whitespaces) == "2" : Self.parseEvent(row[ej]) else {
-                throw StatsInputError.notAnEvent(file: file, line: lines[r], column: event)
-            }
-            for (k, j) in nj.enumerated() {
-                guard let v = Double(row[j].trimmingCharacters(in: .whitespaces)) else {
-                    throw StatsInputError.notNumeric(file: file, line: lines[r], column: numeric[k])
+        out.times.reserveCapacity(rowCount)
+        out.events.reserveCapacity(rowCount)
+        for k in numericValues.indices { numericValues[k].reserveCapacity(rowCount) }
+        try withCells { cell in
+            for r in 0..<rowCount {
+                if used.contains(where: { cell(r, $0).isMissing }) {
+                    out.droppedRows += 1
+                    continue
                 }
-                numericValues[k].append(v)
+                guard let t = cell(r, tj).double else {
+                    throw StatsInputError.notNumeric(file: file, line: lines[r], column: time)
+                }
+                let e: Bool?
+                let ev = cell(r, ej)
+                if oneTwoCoding { e = ev.equals("2") } else if ev.equals("1") { e = true } else if ev.equals("0") { e = false } else {
+                    e = Self.parseEvent(ev.text)
+                }
+                guard let e else { throw StatsInputError.notAnEvent(file: file, line: lines[r], column: event) }
+                for (k, j) in nj.enumerated() {
+                    guard let v = cell(r, j).double else {
+                        throw StatsInputError.notNumeric(file: file, line: lines[r], column: numeric[k])
+                    }
+                    numericValues[k].append(v)
+                }
+                for (k, j) in lj.enumerated() { labelValues[k].append(cell(r, j).text) }
+                out.times.append(t)
+                out.events.append(e)
             }
-            for (k, j) in lj.enumerated() { labelValues[k].append(row[j].trimmingCharacters(in: .whitespaces)) }
-            out.times.append(t)
-            out.events.append(e)
         }
         guard !out.times.isEmpty else {
             throw StatsInputError.noCompleteRows(file: file, columns: [time, event] + numeric + labels)

@@ -1,4 +1,5 @@
 import Foundation
+import Tabular
 import TissueAnalysis
 
 /// Quantifies every slide of a simulated cohort folder (`tme cohort simulate`) and compares it with the truth
@@ -35,16 +36,18 @@ public enum CohortValidation {
         return results
     }
 
-    /// A TSV with a header line as dictionaries.
+    /// A TSV with a header line as dictionaries (through `Tabular.DelimitedReader`).
     static func table(_ path: String) throws -> [[String: String]] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard FileManager.default.isReadableFile(atPath: path) else {
             throw QuantifyError.invalidTruth(file: URL(fileURLWithPath: path).lastPathComponent, line: 0, expected: "a readable TSV file")
         }
-        let lines = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
-        guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) else { return [] }
-        return lines.dropFirst().map { line in
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            return Dictionary(uniqueKeysWithValues: zip(header, f).map { ($0, $1) })
+        var header: [String] = []
+        var rows: [[String: String]] = []
+        try CompressedTextFile(path: path).forEachRecord(format: .unquotedTSV) { r in
+            let fields = r.texts
+            if r.isHeader { header = fields; return }
+            rows.append(Dictionary(zip(header, fields).map { ($0, $1) }, uniquingKeysWith: { first, _ in first }))
         }
+        return rows
     }
 }

@@ -12,7 +12,7 @@ struct StatsCIndex: ParsableCommand {
     var score: String
 
     func run() throws {
-        let report = try ConcordanceReport(table: SurvivalTable(contentsOf: table.input), time: table.time,
+        let report = try ConcordanceReport(table: SurvivalTable(contentsOf: table.input, columns: [table.time, table.event, score]), time: table.time,
                                            event: table.event, score: score)
         StatsOutput.emit(json: table.json, jsonValue: report.json, text: report.text, droppedRows: report.droppedRows)
     }

@@ -8,8 +8,9 @@ struct StatsCox: ParsableCommand {
         commandName: "cox", abstract: "Cox proportional-hazards model: coefficients, hazard ratios, LR test, concordance.")
 
     @OptionGroup var table: StatsTableOptions
-    @Option(name: .long, parsing: .singleValue, help: "Comma-separated numeric covariate columns, e.g. age,sex,ecog.",
-            transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+    @Option(name: .long, parsing: .singleValue,
+            help: "Comma-separated numeric covariate columns, e.g. age,sex,ecog (quote a name that holds a comma).",
+            transform: { try SurvivalTable.columnList($0) })
     var covariates: [[String]]
     @Option(name: .long, help: "Tie handling: efron (default, as R) or breslow.")
     var ties: CoxParameters.Ties = .efron
@@ -24,7 +25,7 @@ struct StatsCox: ParsableCommand {
     }
 
     func run() throws {
-        let report = try CoxReport(table: SurvivalTable(contentsOf: table.input), time: table.time, event: table.event,
+        let report = try CoxReport(table: SurvivalTable(contentsOf: table.input, columns: [table.time, table.event] + covariateNames), time: table.time, event: table.event,
                                    covariates: covariateNames, parameters: .init(ties: ties, ridge: ridge))
         StatsOutput.emit(json: table.json, jsonValue: report.json, text: report.text, droppedRows: report.droppedRows)
     }

@@ -20,7 +20,7 @@ struct StatsKM: ParsableCommand {
     }
 
     func run() throws {
-        let report = try KaplanMeierReport(table: SurvivalTable(contentsOf: table.input), time: table.time,
+        let report = try KaplanMeierReport(table: SurvivalTable(contentsOf: table.input, columns: [table.time, table.event] + (group.map { [$0] } ?? [])), time: table.time,
                                            event: table.event, group: group,
                                            confidence: .init(level: confLevel, transform: confType))
         StatsOutput.emit(json: table.json, jsonValue: report.json, text: report.text, droppedRows: report.droppedRows)

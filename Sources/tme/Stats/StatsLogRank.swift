@@ -22,7 +22,7 @@ struct StatsLogRank: ParsableCommand {
     }
 
     func run() throws {
-        let report = try LogRankReport(table: SurvivalTable(contentsOf: table.input), time: table.time, event: table.event,
+        let report = try LogRankReport(table: SurvivalTable(contentsOf: table.input, columns: [table.time, table.event, group] + (strata.map { [$0] } ?? [])), time: table.time, event: table.event,
                                        group: group, stratum: strata, weights: .init(p: fhP, q: fhQ))
         StatsOutput.emit(json: table.json, jsonValue: report.json, text: report.text, droppedRows: report.droppedRows)
     }

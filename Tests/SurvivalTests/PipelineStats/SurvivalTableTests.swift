@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Pipeline
 import Survival
+import Tabular
 
 @Suite struct SurvivalTableTests {
     @Test func readsQuotedCSVAndDropsMissing() throws {
@@ -40,7 +41,7 @@ import Survival
         #expect(throws: StatsInputError.notNumeric(file: "bad.csv", line: 3, column: "x")) {
             try u.columns(time: "t", event: "e", numeric: ["x"])
         }
-        #expect(throws: StatsInputError.raggedRow(file: "r.csv", line: 2, expected: 2, found: 3)) {
+        #expect(throws: StatsInputError.table(.fieldCount(TextLocation(source: "r.csv", line: 2, column: 5), found: 3, expected: 2))) {
             try SurvivalTable(text: "a,b\n1,2,3\n", file: "r.csv")
         }
         #expect(throws: StatsInputError.self) { try t.columns(time: "t", event: "nope") }

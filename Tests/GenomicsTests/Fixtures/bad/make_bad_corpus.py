@@ -30,7 +30,7 @@ add("maf_zero_start.maf", "maf", f"{H}\n{row(start='0')}\n",
 add("maf_end_before_start.maf", "maf", f"{H}\n{row(start='200', end='199')}\n",
     'maf_end_before_start.maf:2: End_Position "199" is not ≥ Start_Position (200)')
 add("maf_short_row.maf", "maf", f"{H}\n{OK}\n" + "\t".join(OK.split("\t")[:-2]) + "\n",
-    "maf_short_row.maf:3: line has 12 fields but the header has 14; check for missing or extra separators")
+    "maf_short_row.maf:3:75: line has 12 fields but the header has 14; check for missing or extra separators")
 add("maf_mixed_builds.maf", "maf", f"{H}\n{OK}\n{OK}\n{row(build='GRCh37')}\n",
     'maf_mixed_builds.maf:4: NCBI_Build "GRCh37" differs from "GRCh38" at line 2; lift all variants to one build before loading')
 add("maf_empty_sample.maf", "maf", f"{H}\n{row(sample='')}\n",
@@ -54,7 +54,7 @@ add("expr_infinite.tsv", "expression", E + "CD8A\t925\t1.5\tinf\t2\n",
 add("expr_duplicate_gene.tsv", "expression", E + "CD8A\t925\t1\t2\t3\nSTAT1\t6772\t1\t2\t3\nCD8A\t925\t4\t5\t6\n",
     "expr_duplicate_gene.tsv:4: duplicate gene CD8A (first seen at line 2); each must appear once")
 add("expr_field_count.tsv", "expression", E + "CD8A\t925\t1\t2\n",
-    "expr_field_count.tsv:2: line has 4 fields but the header has 5; check for missing or extra separators")
+    "expr_field_count.tsv:2:13: line has 4 fields but the header has 5; check for missing or extra separators")
 add("expr_empty_gene.tsv", "expression", E + "\t925\t1\t2\t3\n",
     "expr_empty_gene.tsv:2: Hugo_Symbol is empty; a value is required")
 add("expr_header_only.tsv", "expression", E,
@@ -99,10 +99,10 @@ add("clin_bad_msi.txt", "cbio_sample", "SAMPLE_ID\tPATIENT_ID\tMSI_STATUS\nS1\tP
     'clin_bad_msi.txt:2: MSI_STATUS "maybe" is not an MSI status (MSI-H, MSI-L, MSS)')
 add("outcomes_unterminated_quote.csv", "outcomes_csv",
     "patient_id,best_response,os_months,os_event,pfs_months,pfs_event\nP1,PR,\"12,0,3,1\n",
-    "outcomes_unterminated_quote.csv:2: unterminated quoted field")
+    'outcomes_unterminated_quote.csv:2:7: unterminated quoted field; close the quote or double a quote inside the field ("")')
 add("outcomes_short_row.csv", "outcomes_csv",
     "patient_id,best_response,os_months,os_event,pfs_months,pfs_event\nP1,PR,12,0\n",
-    "outcomes_short_row.csv:2: line has 4 fields but the header has 6; check for missing or extra separators")
+    "outcomes_short_row.csv:2:11: line has 4 fields but the header has 6; check for missing or extra separators")
 
 with open(here / "expected.tsv", "w") as f:
     f.write("file\treader\tmessage\n")
