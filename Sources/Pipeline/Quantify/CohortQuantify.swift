@@ -149,6 +149,15 @@ public enum CohortQuantify {
         var level: Int
         var micronsPerPixel: Double
     }
+
+    /// The quantification parameters of a stored run (`tme.slide_tme.parameters`), ready to analyse its tiles
+    /// again identically: per-slide estimates (Macenko vectors, the learned detector's percentiles) are taken as
+    /// stored, not estimated anew. Nil for a run stored by a version whose parameters no longer decode.
+    public static func storedParameters(json: String) -> QuantifyParameters? {
+        guard var p = try? JSONDecoder().decode(RunParameters.self, from: Data(json.utf8)).quantify else { return nil }
+        p.stainVectors = .standard
+        return p
+    }
 }
 
 /// A per-slide progress bar created once the tile count is known (tiles finish on worker threads).

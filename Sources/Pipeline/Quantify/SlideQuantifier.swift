@@ -52,28 +52,7 @@ public struct SlideQuantifier: Sendable {
         let calibration = try PixelCalibration(micronsPerPixel: grid.micronsPerPixel)
         let state = RunState()
         let workers = max(1, min(parameters.workers, grid.tiles.count))
-        var used = parameters
-        if parameters.stainVectors == .macenko {
-            used.tileAnalysis.stainMatrix = try Self.estimateStains(slide: slide, name: name, grid: grid, calibration: calibration,
-                                                                    parameters: parameters)
-        }
-        var labeller: LearnedNucleusLabeller?
-        if parameters.detector == .instanseg {
-            let model = try LearnedModels.shared.instanSegModel()
-            let normalisation: PercentileNormalization
-            do {
-                normalisation = try LearnedNucleusLabeller.slideNormalisation(slide: slide, grid: grid, parameters: parameters.learned)
-            } catch {
-                throw QuantifyError.slideUnreadable(slide: name, reason: "\(error)")
-            }
-            used.learned.slideLowerPercentiles = normalisation.lower
-            used.learned.slideUpperPercentiles = normalisation.upper
-            // Several tile workers already fill the cores; a single worker spreads each tile's network over them.
-            labeller = LearnedNucleusLabeller(model: model, normalisation: normalisation,
-                                              threadsPerTile: workers > 1 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
-        }
-        let analyzer = parameters.stainVectors == .macenko || labeller != nil
-            ? try TileAnalyzer(parameters: used.tileAnalysis, classifier: classifier, labeller: labeller) : self.analyzer
+        let (analyzer, used) = try prepare(slide: slide, name: name, grid: grid, calibration: calibration, workers: workers)
         let tileParameters = used.tileAnalysis
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var accumulator = SlideAccumulator()
@@ -84,13 +63,8 @@ public struct SlideQuantifier: Sendable {
                 while let index = state.next(limit: grid.tiles.count) {
                     let tile = grid.tiles[index]
                     do {
-                        let m = grid.marginPixels, x = tile.analysedX - m, y = tile.analysedY - m
-                        let image = try grid.readRegion(handle, x: x, y: y,
-                                                          width: tile.analysedWidth + 2 * m, height: tile.analysedHeight + 2 * m)
-                        let rgb = try RGBTile(width: image.width, height: image.height, pixels: image.pixels, calibration: calibration)
-                        var result = try analyzer.analyze(rgb, originX: x, originY: y,
-                                                          core: PixelRect(x: m, y: m, width: tile.analysedWidth, height: tile.analysedHeight))
-                        Self.extendToWholeTile(&result.summary, tile: tile, calibration: calibration, parameters: tileParameters)
+                        let result = try Self.analyse(tile, grid: grid, slide: handle, analyzer: analyzer, calibration: calibration,
+                                                      parameters: tileParameters)
                         try accumulator.add(result.summary)
                         records.append(Self.record(result, tile: tile, grid: grid, parameters: tileParameters))
                         cellCount += result.cells.count
@@ -116,6 +90,79 @@ public struct SlideQuantifier: Sendable {
             tiles: records.sorted { ($0.yPixels, $0.xPixels) < ($1.yPixels, $1.xPixels) },
             metrics: try SlideMetrics(totals, parameters: metricsParameters), cellCount: cellCount,
             wallSeconds: Date().timeIntervalSince(started), parameters: used, detector: analyzer.detector)
+    }
+
+    /// The analyzer of one slide and the parameters as used: per-slide Macenko vectors and the learned detector's
+    /// slide normalisation are computed here, unless the parameters already carry them (a stored run being
+    /// re-analysed: `stainVectors` is then `.standard` with the estimated matrix, the percentiles are stored).
+    func prepare(slide: Slide, name: String, grid: TileGrid, calibration: PixelCalibration, workers: Int) throws
+        -> (TileAnalyzer, QuantifyParameters) {
+        var used = parameters
+        if parameters.stainVectors == .macenko {
+            used.tileAnalysis.stainMatrix = try Self.estimateStains(slide: slide, name: name, grid: grid, calibration: calibration,
+                                                                    parameters: parameters)
+        }
+        var labeller: LearnedNucleusLabeller?
+        if parameters.detector == .instanseg {
+            let model = try LearnedModels.shared.instanSegModel()
+            let normalisation: PercentileNormalization
+            if let lower = parameters.learned.slideLowerPercentiles, let upper = parameters.learned.slideUpperPercentiles,
+               lower.count == 3, upper.count == 3 {
+                normalisation = PercentileNormalization(lower: lower, upper: upper)
+            } else {
+                do {
+                    normalisation = try LearnedNucleusLabeller.slideNormalisation(slide: slide, grid: grid, parameters: parameters.learned)
+                } catch {
+                    throw QuantifyError.slideUnreadable(slide: name, reason: "\(error)")
+                }
+            }
+            used.learned.slideLowerPercentiles = normalisation.lower
+            used.learned.slideUpperPercentiles = normalisation.upper
+            // Several tile workers already fill the cores; a single worker spreads each tile's network over them.
+            labeller = LearnedNucleusLabeller(model: model, normalisation: normalisation,
+                                              threadsPerTile: workers > 1 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+        }
+        let analyzer = parameters.stainVectors == .macenko || labeller != nil
+            ? try TileAnalyzer(parameters: used.tileAnalysis, classifier: classifier, labeller: labeller) : self.analyzer
+        return (analyzer, used)
+    }
+
+    /// One grid tile as `quantify` analyses it: read with `grid.marginPixels` of context, the analysed rectangle
+    /// as the core (each cell counted by one tile), the summary extended to the whole tile.
+    static func analyse(_ tile: TileGrid.Tile, grid: TileGrid, slide: Slide, analyzer: TileAnalyzer, calibration: PixelCalibration,
+                        parameters: TileAnalysisParameters) throws -> TileResult {
+        let m = grid.marginPixels, x = tile.analysedX - m, y = tile.analysedY - m
+        let image = try grid.readRegion(slide, x: x, y: y, width: tile.analysedWidth + 2 * m, height: tile.analysedHeight + 2 * m)
+        let rgb = try RGBTile(width: image.width, height: image.height, pixels: image.pixels, calibration: calibration)
+        var result = try analyzer.analyze(rgb, originX: x, originY: y,
+                                          core: PixelRect(x: m, y: m, width: tile.analysedWidth, height: tile.analysedHeight))
+        extendToWholeTile(&result.summary, tile: tile, calibration: calibration, parameters: parameters)
+        return result
+    }
+
+    /// Analyses again the one tile of a stored run whose level-0 top-left corner is (`levelZeroX`, `levelZeroY`),
+    /// exactly as the run did (same grid, context, detector, stain vectors and slide normalisation, taken from
+    /// `parameters` as stored), so a report can draw the cells that were counted. Cells are in analysis-level
+    /// pixels; nil when the run's grid has no tile there.
+    public func reanalyse(path: String, micronsPerPixel override: Double? = nil, levelZeroX: Int, levelZeroY: Int) throws
+        -> (result: TileResult, downsample: Double)? {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let slide: Slide, mask: TissueMask
+        do {
+            slide = try Slide(path: path, micronsPerPixel: override)
+            mask = try slide.tissueMask(parameters: parameters.tissueMask)
+        } catch {
+            throw QuantifyError.slideUnreadable(slide: name, reason: "\(error)")
+        }
+        guard let mpp0 = slide.micronsPerPixel else { throw QuantifyError.unknownPixelSize(slide: name) }
+        let grid = TileGrid(slide: slide, levelZeroMicronsPerPixel: mpp0, mask: mask, parameters: parameters)
+        guard let tile = grid.tiles.first(where: { grid.levelZero($0.x) == levelZeroX && grid.levelZero($0.y) == levelZeroY }) else {
+            return nil
+        }
+        let calibration = try PixelCalibration(micronsPerPixel: grid.micronsPerPixel)
+        let (analyzer, used) = try prepare(slide: slide, name: name, grid: grid, calibration: calibration, workers: 1)
+        return (try Self.analyse(tile, grid: grid, slide: slide, analyzer: analyzer, calibration: calibration,
+                                 parameters: used.tileAnalysis), grid.downsample)
     }
 
     /// Macenko vectors from up to `macenkoSampleTiles` tissue tiles taken evenly along the grid (their analysed

@@ -127,9 +127,9 @@ public enum ReportFixture {
             INSERT INTO tme.slide_tme (slide_pk, tissue_area_mm2, tumor_area_mm2, stroma_area_mm2, lymphocyte_count, macrophage_count,
                                        tumor_cell_count, stroma_cell_count, lymphocyte_density_per_mm2, intratumoral_lymphocyte_density_per_mm2,
                                        macrophage_density_per_mm2, stromal_til_percent, immune_phenotype, parameters)
-            VALUES ($1, $2, $2, 0, $3, $4, $5, 0, $6, $6, $7, $8, $9, '{"tile_px":256}')
+            VALUES ($1, $2, $2, 0, $3, $4, $5, 0, $6, $6, $7, $8, $9, $10::jsonb)
             """, [slidePK, tissue, lymph, mac, tumor, Double(lymph) / tissue, Double(mac) / tissue,
-                  min(90, Double(lymph) / tissue / 60), phenotype])
+                  min(90, Double(lymph) / tissue / 60), phenotype, try Self.runParameters(slide)])
         let pdl1PK: Int = try connection.query("""
             INSERT INTO tme.slides (patient_pk, sample_pk, slide_id, stain, path, sha256, width_px, height_px, mpp, status)
             VALUES ($1, $2, $3, 'PD-L1', $4, $5, $6, $7, $8, 'quantified') RETURNING slide_pk
@@ -145,6 +145,17 @@ public enum ReportFixture {
                                          response_probability_upper, risk_score, risk_group, modalities_used)
             VALUES ($1, $2, $3, $4, $5, $6, $7, '{slide,genomics,clinical}')
             """, [runPK, pk, probability, max(0, probability - 0.12), min(1, probability + 0.12), risk, risk > 0 ? "high" : "low"])
+    }
+}
+
+extension ReportFixture {
+    /// Quantification parameters of a run on the fixture grid (tiles of the slide's tile size at level 0), stored so
+    /// that the report analyses the shown tiles as such a run would and marks real detections on them.
+    static func runParameters(_ slide: ReportFixtureSlide) throws -> String {
+        var p = QuantifyParameters()
+        p.tileSizeMicrons = Double(slide.tileSize) * slide.micronsPerPixel
+        let run = CohortQuantify.RunParameters(quantify: p, level: 0, micronsPerPixel: slide.micronsPerPixel)
+        return String(decoding: try JSONEncoder().encode(run), as: UTF8.self)
     }
 }
 

@@ -6,9 +6,11 @@ import TissueAnalysis
 
 /// Makes the slide figures of a patient report: the thumbnail from a low pyramid level, heatmap
 /// grids (attention, TIL and TAM density per tile from `tme.tiles`) aligned to it, and the most
-/// attended (or, without a model, the densest-lymphocyte) tiles read at full resolution with
-/// their cells detected by TissueAnalysis. Reads one slide at a time; memory is bounded by the
-/// thumbnail level band and the crops.
+/// attended (or, without a model, the densest-lymphocyte) tiles read at full resolution with the
+/// cells that `tme quantify` counted in them: each shown tile is analysed again exactly as the stored run
+/// did (`SlideQuantifier.reanalyse` with the run's stored parameters: detector, stain vectors, slide
+/// normalisation), so the marks agree with `tme.tiles`. Reads one slide at a time; memory is bounded by the
+/// thumbnail level band and the tiles shown.
 public struct SlideFigureLoader {
     public let connection: Connection
     public let parameters: ReportParameters
@@ -18,8 +20,10 @@ public struct SlideFigureLoader {
     }
 
     static let selectSlides = """
-        SELECT s.slide_pk, s.slide_id, s.stain, s.path, s.sha256, s.width_px, s.height_px, s.mpp, s.status, c.source_path
+        SELECT s.slide_pk, s.slide_id, s.stain, s.path, s.sha256, s.width_px, s.height_px, s.mpp, s.status, c.source_path,
+               m.parameters::text AS parameters
         FROM tme.slides s JOIN tme.patients p ON p.patient_pk = s.patient_pk JOIN tme.cohorts c ON c.cohort_id = p.cohort_id
+        LEFT JOIN tme.slide_tme m ON m.slide_pk = s.slide_pk
         WHERE s.patient_pk = $1 ORDER BY (s.stain <> 'H&E'), s.slide_id
         """
     static let selectTiles = """
@@ -51,14 +55,17 @@ public struct SlideFigureLoader {
                                            sha256: try r.decode("sha256")))
             // Full figures for the first H&E slide; thumbnails only for the others (page budget).
             let detailed = !detailedDone && fig.stain == "H&E"
-            try fill(&fig, slidePK: slidePK, path: path, modelRunPK: modelRunPK, detailed: detailed)
+            let stored: String? = try r.decode("parameters")
+            try fill(&fig, slidePK: slidePK, path: path, modelRunPK: modelRunPK, detailed: detailed,
+                     quantify: stored.flatMap { CohortQuantify.storedParameters(json: $0) })
             if detailed { detailedDone = true }
             figures.append(fig)
         }
         return (figures, inputs)
     }
 
-    private func fill(_ fig: inout SlideFigureData, slidePK: Int, path: String, modelRunPK: Int?, detailed: Bool) throws {
+    private func fill(_ fig: inout SlideFigureData, slidePK: Int, path: String, modelRunPK: Int?, detailed: Bool,
+                      quantify: QuantifyParameters?) throws {
         let slide: Slide
         do {
             slide = try Slide(path: path, micronsPerPixel: fig.micronsPerPixel)
@@ -102,7 +109,8 @@ public struct SlideFigureLoader {
         // The quantifier's tissue mask (default parameters) places each crop where its tile shows cells;
         // without one the crops stay centred.
         let mask = try? slide.tissueMask()
-        try addTopTiles(&fig, tiles: tiles, slide: slide, mpp: mpp ?? 0.5, maxAttention: maxAttention, mask: mask)
+        try addTopTiles(&fig, tiles: tiles, slide: slide, path: path, mpp: mpp ?? 0.5, maxAttention: maxAttention, mask: mask,
+                        quantify: quantify)
     }
 
     private func tileRows(slidePK: Int, mpp: Double) throws -> [TileRow] {
@@ -126,8 +134,8 @@ public struct SlideFigureLoader {
 
     static func key(_ x: Int, _ y: Int) -> Int { x &* 4_194_304 &+ y }
 
-    private func addTopTiles(_ fig: inout SlideFigureData, tiles: [TileRow], slide: Slide, mpp: Double, maxAttention: Double,
-                             mask: TissueMask?) throws {
+    private func addTopTiles(_ fig: inout SlideFigureData, tiles: [TileRow], slide: Slide, path: String, mpp: Double,
+                             maxAttention: Double, mask: TissueMask?, quantify: QuantifyParameters?) throws {
         guard parameters.topTileCount > 0 else { return }
         let chosen: [TileRow]
         if maxAttention > 0 {
@@ -140,18 +148,20 @@ public struct SlideFigureLoader {
                 .prefix(parameters.topTileCount))
             fig.topTilesRule = "highest lymphocyte density (no model score yet)"
         }
-        let analyzer = parameters.markCells ? try TileAnalyzer() : nil
+        // The run that filled tme.tiles, analysed again tile by tile (no marks without a decodable stored run).
+        let quantifier = parameters.markCells ? try quantify.map { p -> SlideQuantifier in
+            var single = p
+            single.workers = 1
+            return try SlideQuantifier(parameters: single)
+        } : nil
         for t in chosen {
             let side = min(parameters.tileCropPixels, t.width, t.height)
             let (x, y) = TileCropPlacement.origin(tileX: t.x, tileY: t.y, tileWidth: t.width, tileHeight: t.height,
                                                   side: side, mask: mask)
             let region = try slide.readRegion(level: 0, x: x, y: y, width: side, height: side)
             var marks: [CellMark] = []
-            if let analyzer {
-                let tile = try RGBTile(width: side, height: side, pixels: region.pixels, micronsPerPixel: mpp)
-                marks = try analyzer.analyze(tile).cells.map {
-                    CellMark(x: $0.nucleus.xPixels, y: $0.nucleus.yPixels, classIndex: $0.cellClass.index)
-                }
+            if let quantifier, let (result, downsample) = try quantifier.reanalyse(path: path, micronsPerPixel: mpp, levelZeroX: t.x, levelZeroY: t.y) {
+                marks = Self.marks(result.cells, downsample: downsample, cropX: x, cropY: y, side: side)
             }
             fig.topTiles.append(TileFigureData(image: try Reports.RGBImage(width: side, height: side, pixels: region.pixels),
                                                micronsPerPixel: mpp, x: x, y: y,
@@ -159,6 +169,15 @@ public struct SlideFigureLoader {
                                                lymphocyteDensityPerMm2: t.lymphocytesPerMm2.isFinite ? t.lymphocytesPerMm2 : nil,
                                                cells: marks))
         }
-        if analyzer != nil, !chosen.isEmpty { fig.cellClassNames = CellClass.allCases.map(\.displayName) }
+        if quantifier != nil, !chosen.isEmpty { fig.cellClassNames = CellClass.allCases.map(\.displayName) }
+    }
+
+    /// The cells inside a level-0 crop, in crop pixels (cells carry analysis-level pixels).
+    static func marks(_ cells: [Cell], downsample: Double, cropX: Int, cropY: Int, side: Int) -> [CellMark] {
+        cells.compactMap { c in
+            let x = c.nucleus.xPixels * downsample - Double(cropX), y = c.nucleus.yPixels * downsample - Double(cropY)
+            guard x >= 0, y >= 0, x < Double(side), y < Double(side) else { return nil }
+            return CellMark(x: x, y: y, classIndex: c.cellClass.index)
+        }
     }
 }
