@@ -31,7 +31,7 @@ public struct ClinicalColumnMap: Sendable, Hashable, Codable {
     /// Genome build of the sample's sequencing (e.g. GRCh37), when the table records it.
     public var genomeBuild: String?
     /// Whether the sample's DNA was sequenced (true/false, yes/no, 1/0); absent: every sample counts as sequenced
-    /// when a MAF is given. A sample-level column, set after `init`.
+    /// when a MAF is given. A sample-level column, set after `init` (TMEScope's ingest uses `sequenced` when present).
     public var sequenced: String?
 
     public init(patientId: String, sampleId: String? = nil, age: String? = nil, sex: String? = nil, tumorType: String? = nil,
@@ -58,14 +58,6 @@ public struct ClinicalColumnMap: Sendable, Hashable, Codable {
         self.genomeBuild = genomeBuild
     }
 
-    /// The map with a `sequenced` column (see `sequenced`).
-    init(patientId: String, sampleId: String?, age: String?, sex: String?, tumorType: String?, stage: String?, histology: String?,
-         priorTherapy: String?, ecog: String?, lineOfTherapy: String?, sequencedColumn: String) {
-        self.init(patientId: patientId, sampleId: sampleId, age: age, sex: sex, tumorType: tumorType, stage: stage,
-                  histology: histology, priorTherapy: priorTherapy, ecog: ecog, lineOfTherapy: lineOfTherapy)
-        sequenced = sequencedColumn
-    }
-
     /// cBioPortal `data_clinical_patient.txt` with the usual attribute names.
     public static let cBioPortalPatient = ClinicalColumnMap(
         patientId: "PATIENT_ID", age: "AGE", sex: "SEX", stage: "STAGE", histology: "HISTOLOGY",
@@ -87,7 +79,7 @@ public struct ClinicalColumnMap: Sendable, Hashable, Codable {
     public static let tmescopeClinical = ClinicalColumnMap(
         patientId: "patient_id", sampleId: "sample_id", age: "age_years", sex: "sex", tumorType: "tumor_type",
         stage: "stage", histology: "histology", priorTherapy: "prior_therapy", ecog: "ecog",
-        lineOfTherapy: "line_of_therapy", sequencedColumn: "sequenced")
+        lineOfTherapy: "line_of_therapy")
 
     /// TMEScope `outcomes.tsv`.
     public static let tmescopeOutcomes = ClinicalColumnMap(

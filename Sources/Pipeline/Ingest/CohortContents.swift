@@ -42,7 +42,8 @@ public struct CohortContents: Sendable {
         if folder.format == .cbioportal {
             contents = try loadCBioPortalClinical(folder, sampleURL: clinicalURL)
         } else {
-            let clinicalMap = try presentColumns(of: .tmescopeClinical, in: clinicalURL, extra: ["msiStatus": "msi_status"])
+            let clinicalMap = try presentColumns(of: .tmescopeClinical, in: clinicalURL,
+                                                 extra: ["msiStatus": "msi_status", "sequenced": "sequenced"])
             let clinical = try GenomicsFiles.clinical(path: clinicalURL.path, columns: clinicalMap)
             try checkPatientsAgree(clinical, file: clinicalName)
             contents = CohortContents(folder: folder, clinical: clinical, outcomes: [], slides: [])
@@ -164,7 +165,7 @@ public struct CohortContents: Sendable {
         m.osMonths = keep(m.osMonths); m.osStatus = keep(m.osStatus); m.pfsMonths = keep(m.pfsMonths)
         m.pfsStatus = keep(m.pfsStatus); m.genomeBuild = keep(m.genomeBuild)
         m.msiStatus = keep(m.msiStatus ?? extra["msiStatus"])
-        m.sequenced = keep(m.sequenced)
+        m.sequenced = keep(m.sequenced ?? extra["sequenced"])
         // A time without its status column (or the reverse) stays declared so the parser reports it.
         if (m.osMonths == nil) != (m.osStatus == nil) { m.osMonths = map.osMonths; m.osStatus = map.osStatus }
         if (m.pfsMonths == nil) != (m.pfsStatus == nil) { m.pfsMonths = map.pfsMonths; m.pfsStatus = map.pfsStatus }
