@@ -10,7 +10,9 @@ struct Score: AsyncParsableCommand {
         discussion: """
             Replaces the model's earlier predictions and attention for the cohort in one transaction, so \
             re-running is safe. Patients lacking a modality are scored from what exists and listed as such \
-            (modalities_used). Research use only.
+            (modalities_used). Patients of the model's training cohort are scored out-of-fold: only by the \
+            fold model(s) trained without them (evaluation = out_of_fold), so metrics computed from the stored \
+            scores are held-out; other patients get the whole fold ensemble (evaluation = external). Research use only.
             """)
 
     @Option(help: "Cohort name (as given to tme ingest).") var cohort: String
@@ -31,7 +33,8 @@ struct Score: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(summary), as: UTF8.self))
         } else {
-            print("\(report.modelID): scored \(report.scored) patients of \(cohort), \(report.attentionRows) tile attention rows")
+            print("\(report.modelID): scored \(report.scored) patients of \(cohort) (\(report.outOfFold) out-of-fold by the fold "
+                  + "that held them out, \(report.external) by the whole ensemble), \(report.attentionRows) tile attention rows")
         }
     }
 }
