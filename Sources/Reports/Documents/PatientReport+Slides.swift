@@ -4,8 +4,7 @@ extension PatientReport {
     // MARK: - Slide figures
 
     func addSlides(to doc: ReportDocument) throws {
-        try doc.startNewPage()
-        try doc.addHeading("Slide figures")
+        try doc.addHeading("Slide figures", keepWithNext: 300)
         guard !data.slides.isEmpty else {
             try doc.addParagraph("No slide registered for this patient: no thumbnail, density overlays or tiles.")
             return
