@@ -25,6 +25,10 @@ struct Score: AsyncParsableCommand {
         for (m, c) in report.missingModality.sorted(by: { $0.key < $1.key }) {
             note("warning: \(c) patients scored without \(m) (flagged in modalities_used)")
         }
+        if report.foldsUnknown {
+            note("warning: \(model) does not record which fold held out which patient (written by an older tme train), so "
+                 + "its scores of its own training cohort are in-sample (stored with evaluation NULL); retrain to score out-of-fold")
+        }
         if report.unscorable > 0 { note("warning: \(report.unscorable) patients have no usable modality and were not scored") }
         if json {
             var summary = report

@@ -82,3 +82,25 @@ import TestSupport
         #expect(e.recalibration.method == .platt && e.linearPrior.enabled && e.linearPrior.attentionGuide == 1)
     }
 }
+
+/// A model folder written before held-out folds were recorded cannot score its own training cohort out-of-fold:
+/// those scores are stored with evaluation NULL (unknown, in-sample), never labelled external.
+@Suite struct OlderModelFolderTests {
+    @Test func folderWithoutHeldOutFoldsMarksItsTrainingCohortUnknown() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tme-old-\(UUID().uuidString)").path
+        try TestDatabase.with { c, _ in
+            try ModelFixture.load(c)
+            var options = ModelPipelineTests.options()
+            options.ablations = false
+            _ = try ModelTraining.run(cohort: ModelFixture.cohort, on: c, options: options, output: out)
+            let url = URL(fileURLWithPath: out + "/config.json")
+            var config = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+            #expect(config.removeValue(forKey: "heldOutFolds") != nil)
+            try JSONSerialization.data(withJSONObject: config).write(to: url)
+            let report = try ModelScoring.run(cohort: ModelFixture.cohort, modelDirectory: out, on: c)
+            #expect(report.foldsUnknown && report.outOfFold == 0)
+            let rows = try c.query("SELECT count(*)::int AS n, count(evaluation)::int AS known FROM tme.predictions")
+            #expect(try rows[0].decode("n", as: Int.self) == ModelFixture.patients && rows[0].decode("known", as: Int.self) == 0)
+        }
+    }
+}

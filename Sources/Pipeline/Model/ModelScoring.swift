@@ -16,6 +16,9 @@ public struct ScoringReport: Sendable, Hashable, Codable {
     /// Patients scored out-of-fold (held out by the training cross-validation) and by the whole ensemble.
     public var outOfFold: Int = 0
     public var external: Int = 0
+    /// The folder predates recorded held-out folds and scored its own training cohort: those scores are
+    /// in-sample (stored with evaluation NULL); retrain to score out-of-fold.
+    public var foldsUnknown: Bool = false
     public var predictions: [EnsemblePrediction]
 }
 
@@ -41,6 +44,9 @@ public enum ModelScoring {
         let scorable = data.patients.filter { !$0.sample.removing(removing).availableModalities.intersection(modelModalities).isEmpty }
         // Patients the model was cross-validated on are scored by the fold that held them out; others by all members.
         let predictions = try ensemble.scoreHoldingOut(scorable.map(\.sample), cohort: cohort, removing: removing)
+        // A folder written before held-out folds were recorded cannot score its own training cohort out-of-fold:
+        // its scores of that cohort are stored with evaluation NULL (unknown), never as external.
+        let foldsUnknown = config.heldOutFolds == nil && cohort == config.trainingCohort
         let evaluation = FileManager.default.contents(atPath: directory + "/" + ModelFolder.evaluationFile)
         var attentionRows = 0
         let runPK: Int = try connection.transaction { c in
@@ -54,7 +60,7 @@ public enum ModelScoring {
                     w.append(p.responseProbability); w.append(p.responseProbabilityLower); w.append(p.responseProbabilityUpper)
                     w.append(p.riskScore); w.append(p.riskGroup ?? ensemble.riskGroup(p.riskScore))
                     w.append("{" + p.modalitiesUsed.map(\.rawValue).joined(separator: ",") + "}")
-                    w.append(p.evaluation.rawValue)
+                    w.append(foldsUnknown ? nil : p.evaluation.rawValue)
                     try w.endRow()
                 }
             }
@@ -78,6 +84,7 @@ public enum ModelScoring {
                              missingModality: missing, unscorable: data.patients.count - scorable.count,
                              attentionRows: attentionRows,
                              outOfFold: predictions.filter { $0.evaluation == .outOfFold }.count,
-                             external: predictions.filter { $0.evaluation == .external }.count, predictions: predictions)
+                             external: predictions.filter { $0.evaluation == .external }.count,
+                             foldsUnknown: foldsUnknown, predictions: predictions)
     }
 }
