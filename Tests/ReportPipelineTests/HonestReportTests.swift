@@ -16,7 +16,7 @@ extension FixtureReportTests {
             let flat = try PDFTools.text(path, layout: false).replacingOccurrences(of: "\n", with: " ")
             for gene in ["STK11", "KEAP1", "EGFR", "JAK1", "JAK2", "B2M", "PTEN", "POLE"] { #expect(flat.contains(gene), "\(gene)") }
             #expect(flat.contains("Key genes") && flat.contains("Wild-type") && flat.contains("Not measured"))
-            #expect(flat.contains("Computed sTIL = 100 × area of lymphocyte nuclei in stroma ÷ stromal tissue area"))
+            #expect(flat.contains("Computed stromal TILs = 100 × area of lymphocyte nuclei in stroma ÷ stromal tissue area"))
             #expect(flat.contains("ITWG cut-offs (10 %, 50 %) do not apply"))
             #expect(flat.contains("Held-out score") && flat.contains("AUC 0.710 (0.520–0.880)"))
             #expect(flat.contains("Training warnings: events per input variable 0.4 < 10"))

@@ -46,9 +46,9 @@ public enum BiomarkerPanel {
 
     /// The footnote of the sTIL row: what the number is and why ITWG cut-offs do not apply to it.
     public static let stromalTILDefinition = """
-        Computed sTIL = 100 × area of lymphocyte nuclei in stroma ÷ stromal tissue area. The ITWG score (Salgado et al. \
-        2015) is a pathologist's visual estimate of stroma covered by whole mononuclear cells; nuclei cover less, so the \
-        computed value runs lower, with no validated conversion: ITWG cut-offs (10 %, 50 %) do not apply.
+        Computed stromal TILs = 100 × area of lymphocyte nuclei in stroma ÷ stromal tissue area. The ITWG score \
+        (Salgado et al. 2015) is a pathologist's visual estimate of stroma covered by whole mononuclear cells; nuclei \
+        cover less, so this value runs lower, with no validated conversion: ITWG cut-offs (10 %, 50 %) do not apply
         """
 
     /// The key-gene panel's statuses: "Mutated" (a stored nonsynonymous variant), "Wild-type" (sequenced, none

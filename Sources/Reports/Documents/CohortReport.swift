@@ -152,8 +152,8 @@ public struct CohortReport: Sendable {
         var style = TableStyle()
         style.fontSize = 7.5
         style.maxLinesPerCell = 2
-        let columns = [TableColumn("Patient", widthWeight: 1.2), TableColumn("Status", widthWeight: 1.1)]
-            + s.criteria.indices.map { TableColumn("C\($0 + 1)", widthWeight: 1, alignment: .center) }
+        let columns = [TableColumn("Patient", widthWeight: 0.9), TableColumn("Status", widthWeight: 0.9)]
+            + s.criteria.indices.map { TableColumn("C\($0 + 1)", widthWeight: 1.35, alignment: .center) }
         try doc.addTable(Table(caption: "Screening table", columns: columns,
                                rows: s.rows.map { [$0.patientID, $0.status] + $0.verdicts }, style: style))
     }

@@ -10,7 +10,6 @@ extension PatientReport {
 
         try doc.addHeading("Methods", level: 2)
         try doc.addParagraph(PatientReport.methodsText, style: TextStyle(sizePoints: 8.5))
-        try doc.addParagraph(BiomarkerPanel.stromalTILDefinition, style: TextStyle(sizePoints: 8.5))
         if let m = data.model {
             if !m.trainingWarnings.isEmpty {
                 try doc.addParagraph("Training warnings: " + m.trainingWarnings.joined(separator: "; ") + ".",
@@ -41,15 +40,14 @@ extension PatientReport {
     static let methodsText = """
         Slides: tissue detected by Otsu thresholding; per tile, colour deconvolution (Ruifrok & Johnston 2001) → \
         nuclei by watershed → classes (lymphocyte, macrophage, tumor, stroma, other) by documented morphology and \
-        stain rules; densities are cells per mm² of tissue (physical units, magnification-independent). Computed stromal \
-        TILs are nuclear-area based (definition below); phenotype (inflamed / excluded / desert) from intratumoral and stromal \
+        stain rules; densities are cells per mm² of tissue (physical units, magnification-independent). Phenotype \
+        (inflamed / excluded / desert) from intratumoral and stromal \
         lymphocyte densities. PD-L1 TPS and CPS follow 22C3 conventions \
         (≥ 100 viable tumor cells for adequacy). Genomics: TMB = nonsynonymous coding mutations / captured Mb; \
         GEP = mean z-scored log2 expression of the 18-gene T-cell-inflamed profile (Ayers et al. 2017). Model: \
         gated-attention multiple-instance learning over tiles (Ilse et al. 2018) fused with genomic and clinical \
-        encoders, trained by k-fold cross-validation; a patient of the training cohort is scored only by the fold \
-        model(s) trained without it, any other patient by all fold models; the interval is the range (minimum to \
-        maximum) of the models that scored the patient; the risk group splits at the median risk score of those \
-        models on their own training patients. Every performance figure is held-out. Survival: Kaplan–Meier with log-rank tests (R survival conventions).
+        encoders, k-fold cross-validated; a training-cohort patient is scored only by the fold model(s) trained \
+        without it, others by all; interval: range of those models; risk group: split at their median risk on \
+        their training patients. Every performance figure is held-out. Survival: Kaplan–Meier with log-rank tests (R survival conventions).
         """
 }

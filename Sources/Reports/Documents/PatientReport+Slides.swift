@@ -46,7 +46,7 @@ extension PatientReport {
                                  style: .small)
             return
         }
-        try doc.addHeading("Tiles at full resolution: " + s.topTilesRule, level: 2, keepWithNext: 160)
+        try doc.addHeading("Tiles at full resolution: " + s.topTilesRule, level: 2, keepWithNext: 230)
         let captions = s.topTiles.enumerated().map { i, t -> String in
             var c = "#\(i + 1) at (\(t.x), \(t.y)) px"
             if let a = t.relativeAttention { c += ", attention " + ReportFormat.number(a, digits: 2) + " × max" }

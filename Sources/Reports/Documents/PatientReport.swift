@@ -33,8 +33,8 @@ public struct PatientReport: Sendable {
         try addModel(to: doc)
         try addKeyGenes(to: doc)
         try addSlides(to: doc)
-        try addMutations(to: doc)
         try addCohortContext(to: doc)
+        try addMutations(to: doc)
         try addAppendix(to: doc)
         return doc
     }
@@ -92,7 +92,7 @@ public struct PatientReport: Sendable {
             sources.append("TMB = \(g.nonsynonymousCount.map(String.init) ?? "?") nonsynonymous mutations / \(ReportFormat.number(mb, digits: 1)) Mb")
         }
         if data.tissue?.stromalTILPercent != nil {
-            sources.append("* stromal TILs here are nuclear-area based, not a pathologist's ITWG score (definition and caveat in Methods)")
+            sources.append("* " + BiomarkerPanel.stromalTILDefinition)
         }
         if !sources.isEmpty { try doc.addParagraph(sources.joined(separator: "; ") + ".", style: .small) }
     }
