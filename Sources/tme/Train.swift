@@ -27,7 +27,7 @@ struct Train: AsyncParsableCommand {
             + "validationFraction, responseLossWeight, survivalLossWeight, seed}, recalibration {method: none|platt, innerFolds, "
             + "platt {smoothedTargets, maxIterations, tolerance}}, tileHidden, attentionHidden, embedding, "
             + "dropout, data {maxTilesPerPatient, seed}, evaluation {bootstrapReplicates, seed, unoTruncationMonths}, "
-            + "linearPrior {enabled, ridge, slidePenaltyFactor}, ablations, genomicsRemovedFraction, coxRidge "
+            + "linearPrior {enabled, ridge, slidePenaltyFactor, attentionGuide}, ablations, genomicsRemovedFraction, coxRidge "
             + "(e.g. cohorts/eval400/training.json).",
         valueName: "file.json"))
     var options: String?
