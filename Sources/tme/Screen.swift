@@ -9,7 +9,9 @@ struct Screen: AsyncParsableCommand {
         abstract: "Screen a cohort against trial criteria; every patient gets pass / FAIL / not judged per criterion.",
         discussion: """
             Criteria come from flags or a JSON file (--criteria), not both. A criterion whose data is \
-            missing is "not judged"; a patient is eligible when every criterion passed.
+            missing is "not judged"; a patient is eligible when every criterion passed. Each cell shows the \
+            verdict and the measured value it rests on. Tumour types and histologies resolve through the \
+            vocabularies in the database; an unknown value exits 2 and lists the accepted ones.
             """)
 
     @Option(help: "Cohort name (as given to tme ingest).") var cohort: String
@@ -23,8 +25,10 @@ struct Screen: AsyncParsableCommand {
     var phenotypes: [String] = []
     @Option(name: .customLong("max-ecog"), help: "ECOG performance status <= X.") var maxECOG: Int?
     @Option(name: .customLong("stage"), help: "Stage group allowed (repeatable): I, II, III, IV.") var stages: [String] = []
-    @Option(name: .customLong("histology"), help: "Histology allowed (repeatable, case-insensitive).") var histologies: [String] = []
-    @Option(name: .customLong("tumor-type"), help: "Tumor type allowed (repeatable, case-insensitive).") var tumorTypes: [String] = []
+    @Option(name: .customLong("histology"), help: "Histology allowed (repeatable): a term of tme.histologies or a synonym, e.g. adenocarcinoma, squamous cell carcinoma, melanoma; narrower terms are included.")
+    var histologies: [String] = []
+    @Option(name: .customLong("tumor-type"), help: "Tumor type allowed (repeatable): an OncoTree code, name or synonym of tme.tumor_types, e.g. NSCLC (selects LUAD, LUSC, …), SKCM, melanoma, BLCA; descendants are included.")
+    var tumorTypes: [String] = []
     @Option(name: .customLong("max-line"), help: "Line of therapy <= X.") var maxLine: Int?
     @Flag(name: .customLong("msi-high"), help: "Require MSI-H.") var msiHigh = false
     @Option(name: .customLong("require"), help: "Biomarker that must be measured (repeatable): tmb, pdl1_tps, pdl1_cps, gep, phenotype, msi.")
@@ -57,7 +61,13 @@ struct Screen: AsyncParsableCommand {
     func run() async throws {
         let chosen = try criteria.map { try ScreeningCriteria.load(URL(fileURLWithPath: $0)) } ?? flagCriteria
         let connection = try Database.open(log: note)
-        print(try ScreeningResult.run(chosen, cohort: cohort, on: connection).rendered(as: format))
+        do {
+            print(try ScreeningResult.run(chosen, cohort: cohort, on: connection).rendered(as: format))
+        } catch let error as ScreeningError {
+            // A criterion the vocabularies do not know is a usage error (exit 2), naming the accepted values.
+            if case .unknownCohort = error { throw error }
+            throw ValidationError(error.description)
+        }
     }
 }
 

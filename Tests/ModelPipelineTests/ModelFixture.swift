@@ -13,20 +13,26 @@ enum ModelFixture {
 
     static func responder(_ i: Int) -> Bool { i % 3 == 0 || i % 7 == 1 }
 
-    static func load(_ c: Connection) throws {
+    /// Loads the fixture cohort. With `noiseSeed`, the outcomes (response, OS time and event) are drawn from
+    /// that seed alone, independent of every feature: a cohort whose outcome is pure noise.
+    static func load(_ c: Connection, cohort name: String = cohort, count: Int = patients, noiseSeed: UInt64? = nil) throws {
         let cohortID: Int = try c.query("INSERT INTO tme.cohorts (name, source_format, source_path) VALUES ($1, 'simulated', NULL) RETURNING cohort_id",
-                                        [cohort])[0].decode("cohort_id")
+                                        [name])[0].decode("cohort_id")
         var g = SplitMix(seed: 7)
-        for i in 0..<patients {
+        var noise = SplitMix(seed: noiseSeed ?? 0)
+        for i in 0..<count {
             let r = responder(i)
+            let outcome: (responder: Bool, os: Double, event: Bool)? = noiseSeed == nil ? nil
+                : (noise.uniform() < 0.4, 2 + 28 * noise.uniform(), noise.uniform() < 0.7)
             let patientPK: Int = try c.query("""
                 INSERT INTO tme.patients (cohort_id, patient_id, age_years, sex, stage, ecog, line_of_therapy)
                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING patient_pk
                 """, [cohortID, String(format: "FX%03d", i), 50.0 + Double(i % 20), i % 2 == 0 ? "male" : "female",
                       i % 4 == 0 ? "IIIB" : "IV", i == 5 ? nil : i % 3, 1 + i % 2])[0].decode("patient_pk")
             let os = (r ? 20.0 : 8.0) + 10 * g.uniform()
+            let said = outcome?.responder ?? r
             try c.execute("INSERT INTO tme.outcomes (patient_pk, best_response, os_months, os_event) VALUES ($1, $2, $3, $4)",
-                          [patientPK, r ? "PR" : (i % 2 == 0 ? "SD" : "PD"), os, i % 5 != 0])
+                          [patientPK, said ? "PR" : (i % 2 == 0 ? "SD" : "PD"), outcome?.os ?? os, outcome?.event ?? (i % 5 != 0)])
             let samplePK: Int = try c.query("INSERT INTO tme.samples (patient_pk, sample_id) VALUES ($1, $2) RETURNING sample_pk",
                                             [patientPK, String(format: "FX%03d-T", i)])[0].decode("sample_pk")
             if i >= 4 {

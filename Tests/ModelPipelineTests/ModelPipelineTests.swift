@@ -95,20 +95,37 @@ import TestSupport
             #expect(stored1["FX000"]?.modalities == "{slide,clinical}")
             #expect(stored1["FX004"]?.modalities == "{genomics,clinical}")
 
-            // Loading the folder reproduces the training run's predictions bit-for-bit, and so does the database.
-            let (loaded, _, sha) = try ModelFolder.read(out)
+            // Loading the folder reproduces the training run's out-of-fold predictions bit-for-bit, and so does the
+            // database: every training patient is scored only by the fold that held it out.
+            let (loaded, config, sha) = try ModelFolder.read(out)
             #expect(sha == result.weightsSHA256)
             let data = try CohortModelData.load(cohort: ModelFixture.cohort, on: c, parameters: result.configuration.data)
-            let reloaded = try loaded.predict(data.trainable.map(\.sample))
+            let samples = data.trainable.map(\.sample)
+            let reloaded = try loaded.scoreHoldingOut(samples, cohort: ModelFixture.cohort)
             #expect(reloaded == result.trainingPredictions)
+            #expect(result.trainingPredictions.allSatisfy { $0.evaluation == .outOfFold })
+            #expect(try storedEvaluations(c) == ["out_of_fold": ModelFixture.patients])
             for p in result.trainingPredictions {
                 let s = try #require(stored1[p.id])
                 #expect(s.probability.bitPattern == p.responseProbability.bitPattern && s.risk.bitPattern == p.riskScore.bitPattern)
-                #expect(s.group == (p.riskScore < result.ensemble.trainingMedianRisk ? "low" : "high"))
+                #expect(s.group == p.riskGroup)
                 #expect(s.lower <= s.probability && s.probability <= s.upper)
             }
+            // The stored scores are the held-out ones evaluation.json was computed from: same AUC, interval, Brier, C.
+            let again = VariantEvaluation.evaluate(probabilities: reloaded.map(\.responseProbability), risks: reloaded.map(\.riskScore),
+                                                   responses: samples.map(\.response), survival: samples.map(\.survival),
+                                                   parameters: Self.options().evaluation)
+            #expect(again.auc == result.evaluation.fusion.auc && again.aucCI == result.evaluation.fusion.aucCI)
+            #expect(again.brier == result.evaluation.fusion.brier && again.cindex == result.evaluation.fusion.cindex)
+            // Each fold's risk threshold is its models' median risk on their own training patients; both groups occur.
+            let folds = try #require(config.heldOutFolds)
+            #expect(folds.count == 3 && folds.flatMap(\.patientDigests).count == ModelFixture.patients)
+            #expect(Set(folds.flatMap(\.patientDigests))
+                    == Set(samples.map { FoldEnsemble.patientDigest(cohort: ModelFixture.cohort, patientID: $0.id) }))
             let highs = stored1.values.filter { $0.group == "high" }.count
-            #expect(abs(highs - ModelFixture.patients / 2) <= 1)
+            #expect(highs > 0 && highs < ModelFixture.patients)
+            // The whole ensemble (in-sample for these patients) scores differently: the held-out scores are not it.
+            #expect(try loaded.predict(samples).map(\.responseProbability) != reloaded.map(\.responseProbability))
         }
     }
 
@@ -137,7 +154,7 @@ import TestSupport
             let (loaded, _, _) = try ModelFolder.read(out)
             #expect(loaded.members.map(\.calibration) == result.ensemble.members.map(\.calibration))
             let data = try CohortModelData.load(cohort: ModelFixture.cohort, on: c, parameters: result.configuration.data)
-            #expect(try loaded.predict(data.trainable.map(\.sample)) == result.trainingPredictions)
+            #expect(try loaded.scoreHoldingOut(data.trainable.map(\.sample), cohort: ModelFixture.cohort) == result.trainingPredictions)
             _ = try ModelScoring.run(cohort: ModelFixture.cohort, modelDirectory: out, on: c)
             let stored = try storedPredictions(c)
             for p in result.trainingPredictions {
@@ -146,7 +163,8 @@ import TestSupport
             // The calibration changes the probabilities: the same members without it score differently.
             var raw = loaded
             raw.members = raw.members.map { var m = $0; m.calibration = nil; return m }
-            #expect(try raw.predict(data.trainable.map(\.sample)).map(\.responseProbability) != result.trainingPredictions.map(\.responseProbability))
+            #expect(try raw.scoreHoldingOut(data.trainable.map(\.sample), cohort: ModelFixture.cohort).map(\.responseProbability)
+                    != result.trainingPredictions.map(\.responseProbability))
         }
     }
 
@@ -178,6 +196,15 @@ import TestSupport
     }
 
     struct Stored: Equatable { var probability, lower, upper, risk: Double; var group: String; var modalities: String }
+
+    /// Stored predictions counted by `evaluation`.
+    func storedEvaluations(_ c: Connection) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for r in try c.query("SELECT evaluation, count(*)::int AS n FROM tme.predictions GROUP BY evaluation") {
+            out[try r.decode("evaluation")] = try r.decode("n")
+        }
+        return out
+    }
 
     func storedPredictions(_ c: Connection) throws -> [String: Stored] {
         var out: [String: Stored] = [:]

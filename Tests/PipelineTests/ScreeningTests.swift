@@ -121,12 +121,20 @@ import TestSupport
     @Test func injectionStringsAreData() throws {
         try TestDatabase.with { connection, _ in
             try Self.load(connection)
+            // Criteria values are resolved through the vocabularies: an injection string is an unknown term (an error),
+            // never SQL; a patient whose stored histology is one is data, not judged against a known term.
             var criteria = ScreeningCriteria()
             criteria.histologies = ["x'); DROP TABLE tme.patients; --"]
+            #expect(throws: ScreeningError.self) { try ScreeningResult.run(criteria, cohort: "screen-fixture", on: connection) }
+            criteria.histologies = nil
             criteria.tumorTypes = ["' OR '1'='1"]
+            #expect(throws: ScreeningError.self) { try ScreeningResult.run(criteria, cohort: "screen-fixture", on: connection) }
+            criteria.tumorTypes = nil
+            criteria.histologies = ["adenocarcinoma"]
             let result = try ScreeningResult.run(criteria, cohort: "screen-fixture", on: connection)
-            #expect(result.patients.first { $0.patientID == "P08" }?.verdicts.first == .passed)
-            #expect(result.eligible.isEmpty)
+            let p08 = try #require(result.patients.first { $0.patientID == "P08" })
+            #expect(p08.verdicts == [.notJudged] && p08.values == ["x'); DROP TABLE tme.patients; --"])
+            #expect(result.eligible.map(\.patientID) == ["P01", "P03", "P04", "P07"])
             let injectedCohort = try? ScreeningResult.run(ScreeningCriteria(), cohort: "x' OR '1'='1", on: connection)
             #expect(injectedCohort == nil)
             #expect(try connection.query("SELECT count(*) AS n FROM tme.patients").first!.decode("n", as: Int.self) == 9)

@@ -30,6 +30,9 @@ public struct ClinicalColumnMap: Sendable, Hashable, Codable {
     public var msiStatus: String?
     /// Genome build of the sample's sequencing (e.g. GRCh37), when the table records it.
     public var genomeBuild: String?
+    /// Whether the sample's DNA was sequenced (true/false, yes/no, 1/0); absent: every sample counts as sequenced
+    /// when a MAF is given. A sample-level column, set after `init` (TMEScope's ingest uses `sequenced` when present).
+    public var sequenced: String?
 
     public init(patientId: String, sampleId: String? = nil, age: String? = nil, sex: String? = nil, tumorType: String? = nil,
                 stage: String? = nil, histology: String? = nil, priorTherapy: String? = nil, ecog: String? = nil, lineOfTherapy: String? = nil,
@@ -90,6 +93,7 @@ public struct ClinicalColumnMap: Sendable, Hashable, Codable {
             ("stage", stage), ("histology", histology), ("priorTherapy", priorTherapy), ("ecog", ecog), ("lineOfTherapy", lineOfTherapy),
             ("bestResponse", bestResponse), ("osMonths", osMonths), ("osStatus", osStatus),
             ("pfsMonths", pfsMonths), ("pfsStatus", pfsStatus), ("msiStatus", msiStatus), ("genomeBuild", genomeBuild),
+            ("sequenced", sequenced),
         ]
         return pairs.compactMap { pair in pair.1.map { (pair.0, $0) } }
     }

@@ -16,6 +16,8 @@ public struct ClinicalRecord: Sendable, Hashable, Codable {
     public var progressionFreeSurvival: SurvivalTime?
     public var msiStatus: MSIStatus?
     public var genomeBuild: String?
+    /// Whether the sample was sequenced, when the table says (`ClinicalColumnMap.sequenced`).
+    public var sequenced: Bool?
     /// Source line (for messages downstream, e.g. unknown patient references).
     public var sourceLine: Int
 

@@ -76,6 +76,22 @@ private struct Row {
     let loc: SourceLocation
 
     func record() throws -> ClinicalRecord {
+        var r = try baseRecord()
+        r.sequenced = try sequenced()
+        return r
+    }
+
+    private func sequenced() throws -> Bool? {
+        guard let column = columns.sequenced, let v = raw("sequenced") else { return nil }
+        switch v.lowercased() {
+        case "true", "yes", "1", "y", "t": return true
+        case "false", "no", "0", "n", "f": return false
+        default:
+            throw GenomicsError.invalidValue(loc, column: column, value: String(v), expected: "true or false (yes/no, 1/0)", hint: nil)
+        }
+    }
+
+    private func baseRecord() throws -> ClinicalRecord {
         ClinicalRecord(
             patientId: try identifier("patientId", columns.patientId)!,
             sampleId: try columns.sampleId.map { try identifier("sampleId", $0)! },

@@ -9,6 +9,8 @@ struct CBioPortalStudy {
     var mutationFile: URL?
     var expressionFile: URL?
     var cnvFile: (url: URL, kind: GeneMatrixKind)?
+    /// The case list of sequenced samples (`case_lists/*` with `stable_id: <study>_sequenced`).
+    var sequencedCaseList: URL?
 
     init(root: URL) throws {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
@@ -28,9 +30,24 @@ struct CBioPortalStudy {
             case ("COPY_NUMBER_ALTERATION", "LOG2-VALUE"), ("COPY_NUMBER_ALTERATION", "CONTINUOUS"):
                 if cnvFile == nil { cnvFile = (url, .copyNumberLog2) }
             case ("MRNA_EXPRESSION", "CONTINUOUS"): expressionFile = expressionFile ?? url
-            default: continue   // z-scores, methylation, fusions, case lists…: not loaded
+            default: continue   // z-scores, methylation, fusions…: not loaded
             }
         }
+        let lists = root.appendingPathComponent("case_lists")
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: lists.path)) ?? []).sorted() {
+            let url = lists.appendingPathComponent(name)
+            if (try? Self.readMeta(url))?["stable_id"]?.hasSuffix("_sequenced") == true { sequencedCaseList = url; break }
+        }
+    }
+
+    /// The sample ids of a case list (`case_list_ids:` separated by tabs or spaces) and the line they are on.
+    static func readCaseList(_ url: URL) throws -> (ids: [String], line: Int) {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        for (i, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+        where line.hasPrefix("case_list_ids:") {
+            return (line.dropFirst("case_list_ids:".count).split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init), i + 1)
+        }
+        return ([], 1)
     }
 
     /// `key: value` lines of a meta file.

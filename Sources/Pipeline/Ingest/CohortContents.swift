@@ -11,6 +11,10 @@ public struct CohortContents: Sendable {
     public var slides: [SlideManifestRow]
     public var expression: GeneSampleMatrix?
     public var cnv: GeneSampleMatrix?
+    /// Samples whose DNA was sequenced, and the file that says so (cBioPortal case list or clinical.tsv's
+    /// `sequenced` column); nil: no such information, so with a MAF every sample counts as sequenced.
+    public var sequencedSamples: Set<String>?
+    public var sequencedSource: String?
     /// Rows read per kind (MAF filled in while streaming).
     public var rowCounts: [CohortFileKind: Int] = [:]
 
@@ -22,6 +26,9 @@ public struct CohortContents: Sendable {
 
     /// Sample ids of clinical.tsv.
     public var sampleIds: [String] { clinical.compactMap(\.sampleId) }
+
+    /// Sample ids of clinical.tsv that were sequenced (`sequencedSamples`, or all of them).
+    public var sequencedSampleIds: [String] { sampleIds.filter { sequencedSamples?.contains($0) ?? true } }
 
     /// Reads and validates every file but the MAF. Throws `GenomicsError` for a malformed file and
     /// ``IngestError`` for references between files that do not resolve.
@@ -35,7 +42,8 @@ public struct CohortContents: Sendable {
         if folder.format == .cbioportal {
             contents = try loadCBioPortalClinical(folder, sampleURL: clinicalURL)
         } else {
-            let clinicalMap = try presentColumns(of: .tmescopeClinical, in: clinicalURL, extra: ["msiStatus": "msi_status"])
+            let clinicalMap = try presentColumns(of: .tmescopeClinical, in: clinicalURL,
+                                                 extra: ["msiStatus": "msi_status", "sequenced": "sequenced"])
             let clinical = try GenomicsFiles.clinical(path: clinicalURL.path, columns: clinicalMap)
             try checkPatientsAgree(clinical, file: clinicalName)
             contents = CohortContents(folder: folder, clinical: clinical, outcomes: [], slides: [])
@@ -78,10 +86,29 @@ public struct CohortContents: Sendable {
             if kind == .expression { contents.expression = matrix } else { contents.cnv = matrix }
             contents.rowCounts[kind] = matrix.genes.count
         }
+        try contents.loadSequenced(samples: samples, clinicalName: clinicalName)
         if folder.files[.mutations] != nil, parameters.captureMegabases == nil {
             throw IngestError.captureSizeRequired(file: folder.files[.mutations]!.lastPathComponent)
         }
         return contents
+    }
+
+    /// Which samples were sequenced: the cBioPortal case list `*_sequenced`, else clinical.tsv's `sequenced`
+    /// column (an empty cell counts as not sequenced), else nil (all). A listed sample the clinical table
+    /// lacks is an error naming the file and line.
+    mutating func loadSequenced(samples: Set<String>, clinicalName: String) throws {
+        if let url = folder.sequencedCaseList {
+            let (ids, line) = try CBioPortalStudy.readCaseList(url)
+            if ids.contains(where: { !samples.contains($0) }) {
+                throw IngestError.unknownReference(file: "case_lists/" + url.lastPathComponent, line: line, column: "case_list_ids",
+                                                   kind: "sample", listedIn: clinicalName)
+            }
+            sequencedSamples = Set(ids)
+            sequencedSource = "case_lists/" + url.lastPathComponent
+        } else if clinical.contains(where: { $0.sequenced != nil }) {
+            sequencedSamples = Set(clinical.filter { $0.sequenced == true }.compactMap(\.sampleId))
+            sequencedSource = clinicalName + " (column sequenced)"
+        }
     }
 
     /// cBioPortal: patient attributes (clinical fields and outcomes) joined to sample attributes
@@ -138,6 +165,7 @@ public struct CohortContents: Sendable {
         m.osMonths = keep(m.osMonths); m.osStatus = keep(m.osStatus); m.pfsMonths = keep(m.pfsMonths)
         m.pfsStatus = keep(m.pfsStatus); m.genomeBuild = keep(m.genomeBuild)
         m.msiStatus = keep(m.msiStatus ?? extra["msiStatus"])
+        m.sequenced = keep(m.sequenced ?? extra["sequenced"])
         // A time without its status column (or the reverse) stays declared so the parser reports it.
         if (m.osMonths == nil) != (m.osStatus == nil) { m.osMonths = map.osMonths; m.osStatus = map.osStatus }
         if (m.pfsMonths == nil) != (m.pfsStatus == nil) { m.pfsMonths = map.pfsMonths; m.pfsStatus = map.pfsStatus }
@@ -151,6 +179,7 @@ public struct CohortContents: Sendable {
             var normalized = row
             normalized.sampleId = nil
             normalized.sourceLine = 0
+            normalized.sequenced = nil
             if let earlier = first[row.patientId] {
                 guard earlier == normalized else {
                     throw GenomicsError.inconsistentRow(SourceLocation(source: file, line: row.sourceLine),

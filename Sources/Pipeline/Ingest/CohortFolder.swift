@@ -25,11 +25,14 @@ public struct CohortFolder: Sendable, Hashable {
     public let patientFile: URL?
     /// cBioPortal: the CNV value kind declared by meta_cna (`DISCRETE` → calls, `LOG2-VALUE`/`CONTINUOUS` → log2).
     public let declaredCNVKind: GeneMatrixKind?
+    /// cBioPortal: the case list of sequenced samples, when the study has one.
+    public let sequencedCaseList: URL?
 
-    /// Files whose bytes decide whether a kind changed (cBioPortal clinical = patient + sample files).
+    /// Files whose bytes decide whether a kind changed (cBioPortal clinical = patient + sample files, and the
+    /// sequenced case list when there is one).
     public func digestFiles(_ kind: CohortFileKind) -> [URL] {
         guard let url = files[kind] else { return [] }
-        if kind == .clinical, let patientFile { return [patientFile, url] }
+        if kind == .clinical, let patientFile { return [patientFile, url] + (sequencedCaseList.map { [$0] } ?? []) }
         return [url]
     }
 
@@ -62,6 +65,7 @@ public struct CohortFolder: Sendable, Hashable {
             self.format = .tmescope
             self.patientFile = nil
             self.declaredCNVKind = nil
+            self.sequencedCaseList = nil
         } else if fm.fileExists(atPath: root.appendingPathComponent("meta_study.txt").path) {
             let study = try CBioPortalStudy(root: root)
             guard let samples = study.sampleFile else {
@@ -76,6 +80,7 @@ public struct CohortFolder: Sendable, Hashable {
             self.format = .cbioportal
             self.patientFile = study.patientFile
             self.declaredCNVKind = study.cnvFile?.kind
+            self.sequencedCaseList = study.sequencedCaseList
         } else {
             throw IngestError.unrecognisedFolder(path: path)
         }

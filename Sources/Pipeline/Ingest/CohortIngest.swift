@@ -13,9 +13,12 @@ import TMECore
 ///    change nothing; a changed file replaces that cohort's rows of that kind (patients and slides
 ///    are upserted, so slide quantification survives a corrected clinical table).
 /// 4. Genomic biomarkers (TMB, GEP, IFN-γ, CNV burden, key genes, MSI) are recomputed whenever
-///    anything changed. A MAF implies every clinical sample was sequenced (no MAF row → TMB 0).
+///    anything changed. With a MAF, every sequenced sample without a MAF row has TMB 0; which samples were
+///    sequenced comes from the cBioPortal case list `*_sequenced` or clinical.tsv's `sequenced` column (all
+///    samples when neither exists); the others have NULL TMB and key-gene flags (not measured).
 public enum CohortIngest {
-    /// Runs the ingest; `connection` may be nil only for a dry run.
+    /// Runs the ingest; `connection` may be nil only for a dry run (which then cannot check tumour types
+    /// against the vocabulary in the database; with a connection a dry run checks them and writes nothing).
     public static func run(directory: String, parameters: IngestParameters, connection: Connection?,
                            showProgress: Bool = false) throws -> IngestReport {
         let started = Date()
@@ -30,6 +33,7 @@ public enum CohortIngest {
             digests[kind] = parts.count == 1 ? parts[0] : SHA256.hex(Array(parts.joined(separator: "+").utf8))
         }
 
+        if let connection { try validateTumorTypes(contents, on: connection) }
         guard !parameters.dryRun, let connection else {
             let genomic = try streamMutations(contents, parameters: parameters, samplePKs: nil, copy: { _, _ in }, showProgress: showProgress)
             contents.rowCounts[.mutations] = genomic.rows
@@ -51,6 +55,7 @@ public enum CohortIngest {
             try writer.writeMatrices()
             let biomarkers = biomarkerRows(contents, parameters: parameters, tmb: genomic.tmb, flags: genomic.flags)
             try writer.writeBiomarkers(biomarkers)
+            try writer.writeSequenced()
             try writer.recordFiles()
             return report(contents, parameters, unchanged: false, written: writer.changedKinds, biomarkers: biomarkers.count,
                           started: started)
@@ -84,6 +89,10 @@ public enum CohortIngest {
                                                    column: "Tumor_Sample_Barcode", kind: "sample",
                                                    listedIn: contents.folder.files[.clinical]?.lastPathComponent ?? "clinical.tsv")
             }
+            if let sequenced = contents.sequencedSamples, !sequenced.contains(record.tumorSampleBarcode) {
+                throw IngestError.mutationOfUnsequencedSample(file: url.lastPathComponent, line: record.sourceLine,
+                                                              sequencedList: contents.sequencedSource ?? "the case list")
+            }
             counter.add(record)
             flags.add(record)
             if let pk = samplePKs?[record.tumorSampleBarcode] { try copy(record, pk) }
@@ -92,17 +101,19 @@ public enum CohortIngest {
         }
         progress?.advance(by: rows % 50_000)
         progress?.finish()
-        // Every clinical sample was sequenced: samples without a MAF row have TMB 0 and no key-gene mutation.
+        // Sequenced samples (all, unless a case list or the sequenced column says otherwise) without a MAF row have
+        // TMB 0 and no key-gene mutation; the others get no TMB row at all: NULL, not measured.
         var report = counter.report()
         let present = Set(report.samples.map(\.sample))
-        for sample in contents.sampleIds where !present.contains(sample) {
+        let sequenced = contents.sequencedSampleIds
+        for sample in sequenced where !present.contains(sample) {
             report.samples.append(SampleTMB(sample: sample, nonsynonymous: 0, duplicateRows: 0, totalRows: 0,
                                             tmbPerMegabase: 0, isHigh: false))
         }
         report.samples.sort { $0.sample < $1.sample }
         var allFlags = flags.flags()
         let flagged = Set(allFlags.map(\.sample))
-        for sample in contents.sampleIds where !flagged.contains(sample) {
+        for sample in sequenced where !flagged.contains(sample) {
             allFlags.append(SampleKeyGeneFlags(sample: sample, mutated: [], evaluated: KeyGeneMutations.defaultGenes))
         }
         return GenomicStream(tmb: report, flags: allFlags, rows: rows)
@@ -119,6 +130,22 @@ public enum CohortIngest {
         var msi: [String: MSIStatus] = [:]
         for row in contents.clinical { if let s = row.sampleId, let m = row.msiStatus { msi[s] = m } }
         return SampleGenomicBiomarkers.join(tmb: tmb, gep: gep, ifng: ifng, cnv: cnv, keyGenes: flags, msi: msi)
+    }
+
+    // MARK: - Vocabulary
+
+    /// Every tumour type must be an OncoTree code, name or synonym of `tme.tumor_type_synonyms`; the first that
+    /// is not is reported with its file and line and the accepted codes (`IngestError.unknownTumorType`).
+    static func validateTumorTypes(_ contents: CohortContents, on connection: Connection) throws {
+        guard contents.clinical.contains(where: { $0.tumorType != nil }) else { return }
+        let table = try Vocabulary.tumorType.load(on: connection)
+        for row in contents.clinical {
+            guard let value = row.tumorType, table.node(for: value) == nil else { continue }
+            let cbio = contents.folder.format == .cbioportal
+            throw IngestError.unknownTumorType(file: contents.folder.files[.clinical]?.lastPathComponent ?? "clinical.tsv",
+                                               line: row.sourceLine, column: cbio ? "ONCOTREE_CODE" : "tumor_type",
+                                               value: value, accepted: table.nodes)
+        }
     }
 
     // MARK: - Helpers

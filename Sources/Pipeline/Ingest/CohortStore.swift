@@ -160,6 +160,12 @@ struct CohortStore {
         }
     }
 
+    /// `tme.samples.sequenced` of every sample of the cohort (NULL when no MAF was ingested).
+    func writeSequenced() throws {
+        try connection.execute(IngestSQL.updateSequenced, [cohortId, contents.folder.files[.mutations] != nil,
+                                                           SQLTextArray(contents.sequencedSampleIds)])
+    }
+
     func recordFiles() throws {
         for (kind, digest) in digests where changedKinds.contains(kind) {
             try connection.execute(IngestSQL.upsertFile, [

@@ -16,6 +16,10 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidSlideValue(file: String, line: Int, column: String, value: String, expected: String)
     /// Two files of one folder are in different genome builds.
     case mixedGenomeBuilds(file: String, line: Int, found: String, expected: String, from: String)
+    /// A MAF row belongs to a sample that the case list (or the `sequenced` column) says was not sequenced.
+    case mutationOfUnsequencedSample(file: String, line: Int, sequencedList: String)
+    /// A tumour type that is not in the vocabulary (`tme.tumor_type_synonyms`).
+    case unknownTumorType(file: String, line: Int, column: String, value: String, accepted: [String])
 
     public var description: String {
         switch self {
@@ -36,6 +40,12 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case .mixedGenomeBuilds(let file, let line, let found, let expected, let from):
             return "\(file):\(line): NCBI_Build \"\(found)\" differs from \"\(expected)\" in \(from); "
                 + "lift all data to one build before loading"
+        case .mutationOfUnsequencedSample(let file, let line, let list):
+            return "\(file):\(line): Tumor_Sample_Barcode names a sample that \(list) does not list as sequenced; "
+                + "add the sample there or remove its mutations"
+        case .unknownTumorType(let file, let line, let column, let value, let accepted):
+            return "\(file):\(line): \(column) \"\(value)\" is not a known tumour type; accepted: OncoTree codes "
+                + accepted.joined(separator: ", ") + " (or their names and common synonyms, tme.tumor_type_synonyms)"
         }
     }
 }

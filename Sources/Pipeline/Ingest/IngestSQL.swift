@@ -49,6 +49,14 @@ enum IngestSQL {
         WHERE p.cohort_id = $1
         """
 
+    /// $2: a MAF was ingested; $3: the sequenced sample ids. NULL without a MAF.
+    static let updateSequenced = """
+        UPDATE tme.samples s SET sequenced = CASE WHEN $2 THEN s.sample_id = ANY($3::text[]) END
+        FROM tme.patients p
+        WHERE s.patient_pk = p.patient_pk AND p.cohort_id = $1
+          AND s.sequenced IS DISTINCT FROM (CASE WHEN $2 THEN s.sample_id = ANY($3::text[]) END)
+        """
+
     // MARK: outcomes and slides
     static let deleteOutcomes = """
         DELETE FROM tme.outcomes o USING tme.patients p WHERE o.patient_pk = p.patient_pk AND p.cohort_id = $1

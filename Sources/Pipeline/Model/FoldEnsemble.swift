@@ -16,6 +16,10 @@ public struct EnsemblePrediction: Sendable, Hashable, Codable {
     /// Mean of the members' attention over the patient's tiles (sums to 1); nil without a slide.
     public var attention: [Double]?
     public var modalitiesUsed: [Modality]
+    /// Out-of-fold or external (`FoldEnsemble.scoreHoldingOut`); `predict` alone always gives external.
+    public var evaluation: PredictionEvaluation = .external
+    /// "low" or "high" when set by `scoreHoldingOut` (by the threshold of the models that scored the patient).
+    public var riskGroup: String? = nil
 }
 
 /// The k × s models of a k-fold cross-validation with s seeds per fold, used together for scoring:
@@ -24,13 +28,20 @@ public struct EnsemblePrediction: Sendable, Hashable, Codable {
 public struct FoldEnsemble: Sendable, Hashable, Codable {
     public var members: [TrainedFusionModel]
     public var featureNames: ModelFeatureNames
-    /// Median ensemble risk score of the training cohort: the low/high risk-group threshold.
+    /// Median ensemble risk score of the training cohort: the low/high risk-group threshold of external patients.
     public var trainingMedianRisk: Double
+    /// The cohort the members were cross-validated on, and which members held out which of its patients
+    /// (`scoreHoldingOut`). Empty for an ensemble that does not know its folds (every patient is external).
+    public var trainingCohort: String?
+    public var heldOut: [HeldOutFold]
 
-    public init(members: [TrainedFusionModel], featureNames: ModelFeatureNames, trainingMedianRisk: Double) {
+    public init(members: [TrainedFusionModel], featureNames: ModelFeatureNames, trainingMedianRisk: Double,
+                trainingCohort: String? = nil, heldOut: [HeldOutFold] = []) {
         self.members = members
         self.featureNames = featureNames
         self.trainingMedianRisk = trainingMedianRisk
+        self.trainingCohort = trainingCohort
+        self.heldOut = heldOut
     }
 
     /// Scores raw patients with every member; deterministic (no dropout), so the same inputs

@@ -33,6 +33,9 @@ public struct ModelEvaluationReport: Sendable, Hashable, Codable {
     public var missingModalities: [String: Int]
     public var warnings: [String]
     public var evaluation: EvaluationParameters
+    /// The fusion model's risk groups of the training patients as `tme score` stores them (out-of-fold: each
+    /// patient grouped by the threshold of the fold that held it out): sizes, events, responders, log-rank p.
+    public var outOfFoldRiskGroups: RiskGroupSummary?
 
     enum CodingKeys: String, CodingKey {
         case cohort, patients, folds, seed, fusion, slideOnly = "slide_only", genomicsOnly = "genomics_only"
@@ -41,6 +44,7 @@ public struct ModelEvaluationReport: Sendable, Hashable, Codable {
         case genomicsRemovedPatients = "genomics_removed_patients"
         case eventsPerVariable = "events_per_variable", fusionParameterCount = "fusion_parameter_count"
         case missingModalities = "missing_modalities", warnings, evaluation
+        case outOfFoldRiskGroups = "out_of_fold_risk_groups"
     }
 
     /// Variants present, by evaluation.json key.

@@ -27,6 +27,10 @@ public struct ModelFolderConfiguration: Sendable, Hashable, Codable {
     public var metrics: [String: [String: Double]]
     public var gitCommit: String?
     public var tmescopeVersion: String
+    /// Which members held out which training patients (digests only) and each fold's risk threshold, so that
+    /// `tme score` on the training cohort is out-of-fold (nil in folders written before it existed: then every
+    /// patient is scored by the whole ensemble and marked external).
+    public var heldOutFolds: [HeldOutFold]?
 
     /// One fold model's architecture, the standardisation fitted on its training folds and, when
     /// recalibrated, the Platt slope and intercept fitted inside those folds (JSON doubles: exact round trip).
@@ -110,7 +114,11 @@ public enum ModelFolder {
         }
         var sha = SHA256()
         sha.update(bytes)
-        return (FoldEnsemble(members: members, featureNames: config.featureNames, trainingMedianRisk: config.trainingMedianRisk),
+        for fold in config.heldOutFolds ?? [] where fold.members.contains(where: { !members.indices.contains($0) }) {
+            throw ModelPipelineError.modelFile(path: configPath, reason: "heldOutFolds names a member the weights do not have")
+        }
+        return (FoldEnsemble(members: members, featureNames: config.featureNames, trainingMedianRisk: config.trainingMedianRisk,
+                             trainingCohort: config.trainingCohort, heldOut: config.heldOutFolds ?? []),
                 config, SHA256.hexString(sha.finalize()))
     }
 

@@ -63,7 +63,7 @@ enum ModelSQL {
 
     static let predictionTable = "tme.predictions"
     static let predictionColumns = ["model_run_pk", "patient_pk", "response_probability", "response_probability_lower",
-                                    "response_probability_upper", "risk_score", "risk_group", "modalities_used"]
+                                    "response_probability_upper", "risk_score", "risk_group", "modalities_used", "evaluation"]
     static let attentionTable = "tme.tile_attention"
     static let attentionColumns = ["model_run_pk", "slide_pk", "level", "x_px", "y_px", "attention_weight"]
 }

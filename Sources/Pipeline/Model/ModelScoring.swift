@@ -13,11 +13,19 @@ public struct ScoringReport: Sendable, Hashable, Codable {
     /// Patients with no usable modality (not scored).
     public var unscorable: Int
     public var attentionRows: Int
+    /// Patients scored out-of-fold (held out by the training cross-validation) and by the whole ensemble.
+    public var outOfFold: Int = 0
+    public var external: Int = 0
+    /// The folder predates recorded held-out folds and scored its own training cohort: those scores are
+    /// in-sample (stored with evaluation NULL); retrain to score out-of-fold.
+    public var foldsUnknown: Bool = false
     public var predictions: [EnsemblePrediction]
 }
 
 /// `tme score`: a model folder's fold ensemble scores a cohort; predictions and per-tile attention
 /// replace that model's earlier rows for the cohort in one transaction (re-runs are idempotent).
+/// Patients of the training cohort are scored out-of-fold (`FoldEnsemble.scoreHoldingOut`): only by the
+/// fold model(s) trained without them, so every metric computed from the stored scores is held-out.
 public enum ModelScoring {
     /// Scores `cohort` with the model in `directory`. The cohort's tiles are subsampled with the
     /// model's own data parameters, so the training cohort is scored on the tiles it was trained on.
@@ -34,7 +42,11 @@ public enum ModelScoring {
             throw ModelPipelineError.featureMismatch(modality: "genomic", trained: config.featureNames.genomic, found: data.featureNames.genomic)
         }
         let scorable = data.patients.filter { !$0.sample.removing(removing).availableModalities.intersection(modelModalities).isEmpty }
-        let predictions = try ensemble.predict(scorable.map(\.sample), removing: removing)
+        // Patients the model was cross-validated on are scored by the fold that held them out; others by all members.
+        let predictions = try ensemble.scoreHoldingOut(scorable.map(\.sample), cohort: cohort, removing: removing)
+        // A folder written before held-out folds were recorded cannot score its own training cohort out-of-fold:
+        // its scores of that cohort are stored with evaluation NULL (unknown), never as external.
+        let foldsUnknown = config.heldOutFolds == nil && cohort == config.trainingCohort
         let evaluation = FileManager.default.contents(atPath: directory + "/" + ModelFolder.evaluationFile)
         var attentionRows = 0
         let runPK: Int = try connection.transaction { c in
@@ -46,8 +58,9 @@ public enum ModelScoring {
                 for (patient, p) in zip(scorable, predictions) {
                     w.append(pk); w.append(patient.patientPK)
                     w.append(p.responseProbability); w.append(p.responseProbabilityLower); w.append(p.responseProbabilityUpper)
-                    w.append(p.riskScore); w.append(ensemble.riskGroup(p.riskScore))
+                    w.append(p.riskScore); w.append(p.riskGroup ?? ensemble.riskGroup(p.riskScore))
                     w.append("{" + p.modalitiesUsed.map(\.rawValue).joined(separator: ",") + "}")
+                    w.append(foldsUnknown ? nil : p.evaluation.rawValue)
                     try w.endRow()
                 }
             }
@@ -69,6 +82,9 @@ public enum ModelScoring {
         }
         return ScoringReport(modelID: config.modelID, modelRunPK: runPK, cohort: cohort, scored: predictions.count,
                              missingModality: missing, unscorable: data.patients.count - scorable.count,
-                             attentionRows: attentionRows, predictions: predictions)
+                             attentionRows: attentionRows,
+                             outOfFold: predictions.filter { $0.evaluation == .outOfFold }.count,
+                             external: predictions.filter { $0.evaluation == .external }.count,
+                             foldsUnknown: foldsUnknown, predictions: predictions)
     }
 }

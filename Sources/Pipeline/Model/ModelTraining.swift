@@ -11,7 +11,7 @@ public struct ModelTrainingResult: Sendable {
     public var evaluation: ModelEvaluationReport
     public var weightsSHA256: String
     public var modelRunPK: Int?
-    /// Ensemble predictions of the training patients (what `tme score` will reproduce).
+    /// Out-of-fold predictions of the training patients (`FoldEnsemble.scoreHoldingOut`: what `tme score` stores for them).
     public var trainingPredictions: [EnsemblePrediction]
 }
 
@@ -35,13 +35,14 @@ public enum ModelTraining {
         sha.update(weights)
         let weightsSHA = SHA256.hexString(sha.finalize())
         ensemble.featureNames = data.featureNames
-        let config = ModelFolderConfiguration(
+        var config = ModelFolderConfiguration(
             format: ModelFolderConfiguration.currentFormat, modelID: "fusion-\(cohort)-\(weightsSHA.prefix(12))", kind: kind,
             members: ensemble.members.map { .init(network: $0.network.configuration, standardizer: $0.standardizer, calibration: $0.calibration) },
             featureNames: data.featureNames, trainingMedianRisk: ensemble.trainingMedianRisk, trainingCohort: cohort,
             seed: options.training.seed, folds: options.folds, training: options.training, recalibration: options.recalibration,
             data: options.data,
             metrics: evaluation.summary, gitCommit: GitCommit.current(), tmescopeVersion: TMEVersion.string)
+        config.heldOutFolds = ensemble.heldOut
         try ModelFolder.write(weights: weights, configuration: config, to: directory)
         let evaluationJSON = try ModelFolder.encoder().encode(evaluation)
         try AtomicFile.write(Array(evaluationJSON), to: directory + "/" + ModelFolder.evaluationFile)
@@ -66,11 +67,13 @@ public enum ModelTraining {
 
     /// The fusion part of `train`: cross-validates the fusion network (`CrossValidation.run` with `options`' folds,
     /// seeds per fold, training parameters and recalibration) on `samples`, with the modalities any of them has,
-    /// and forms the fold ensemble of its k × s models, whose risk-group threshold is the median of its
-    /// in-sample risk scores. Returns the network, those modalities, the cross-validation, the ensemble and its
-    /// in-sample predictions (what `tme score` reproduces on the training cohort).
+    /// and forms the fold ensemble of its k × s models, whose risk-group threshold for external patients is the
+    /// median of its in-sample risk scores. The ensemble remembers which members held out which patients of
+    /// `cohort` (`HeldOutFold`, with each fold's own risk threshold: the median risk of its models on their training
+    /// patients), so `scoreHoldingOut` scores the training cohort out-of-fold. Returns the network, those
+    /// modalities, the cross-validation, the ensemble and its in-sample predictions (used only for the threshold).
     public static func fusionEnsemble(_ samples: [PatientSample], featureNames: ModelFeatureNames, options: ModelTrainingOptions,
-                                      progress: @escaping (TrainingProgressEvent) -> Void = { _ in })
+                                      cohort: String = "", progress: @escaping (TrainingProgressEvent) -> Void = { _ in })
         throws -> (network: FusionNetwork, modalities: [Modality], crossValidation: CrossValidationResult, ensemble: FoldEnsemble,
                    inSample: [EnsemblePrediction]) {
         let modalities = Modality.allCases.filter { m in samples.contains { $0.availableModalities.contains(m) } }
@@ -80,9 +83,20 @@ public enum ModelTraining {
                                          seedsPerFold: options.seedsPerFold, recalibration: options.recalibration) {
             progress(.epoch(variant: "fusion", fold: $0, record: $1))
         }
-        var ensemble = FoldEnsemble(members: cv.folds.flatMap(\.models), featureNames: featureNames, trainingMedianRisk: 0)
+        var ensemble = FoldEnsemble(members: cv.folds.flatMap(\.models), featureNames: featureNames, trainingMedianRisk: 0,
+                                    trainingCohort: cohort)
         let inSample = try ensemble.predict(samples)
         ensemble.trainingMedianRisk = SampleStatistics.median(inSample.map(\.riskScore))
+        var next = 0
+        for fold in cv.folds {
+            let members = Array(next..<(next + fold.models.count))
+            next += fold.models.count
+            let trainingRisks = try fold.predict(fold.trainingIndices.map { samples[$0] }).map(\.riskScore)
+            ensemble.heldOut.append(HeldOutFold(
+                members: members,
+                patientDigests: fold.testIndices.map { FoldEnsemble.patientDigest(cohort: cohort, patientID: samples[$0].id) },
+                medianRisk: SampleStatistics.median(trainingRisks)))
+        }
         return (network, modalities, cv, ensemble, inSample)
     }
 
@@ -98,8 +112,10 @@ public enum ModelTraining {
                                                           reason: "patients need an outcome and at least one modality")
         }
         let samples = patients.map(\.sample)
-        let (network, modalities, cv, ensemble, inSample) = try fusionEnsemble(samples, featureNames: data.featureNames, options: options,
-                                                                               progress: progress)
+        let (network, modalities, cv, ensemble, _) = try fusionEnsemble(samples, featureNames: data.featureNames, options: options,
+                                                                        cohort: data.cohortName, progress: progress)
+        // What `tme score` stores for the training patients: each scored by the fold that held it out.
+        let heldOut = try ensemble.scoreHoldingOut(samples, cohort: data.cohortName)
 
         let responses = samples.map(\.response), survival = samples.map(\.survival)
         var variants: [String: VariantEvaluation] = [:]
@@ -141,6 +157,8 @@ public enum ModelTraining {
             fusionParameterCount: parameterCount, missingModalities: missing, warnings: warnings, evaluation: e)
         report.oracleProjection = projection
         report.genomicsRemovedPatients = removed?.withoutGenomics
-        return (ensemble, report, inSample)
+        report.outOfFoldRiskGroups = RiskGroupSummary.compute(groups: heldOut.map(\.riskGroup), responses: responses,
+                                                              survival: survival)
+        return (ensemble, report, heldOut)
     }
 }

@@ -6,15 +6,18 @@ extension ModelTrainingOptions {
     /// the file is merged key by key onto the defaults (`ModelTrainingOptions()`), so absent fields keep
     /// their default. Throws `optionsFile` for unreadable JSON, a key the options do not have (a typo
     /// would otherwise be ignored silently) or a value of the wrong type.
-    public static func read(path: String) throws -> ModelTrainingOptions {
+    /// `base` is what absent fields keep: the bare network (`ModelTrainingOptions()`, the default here) or
+    /// `ModelTrainingOptions.evaluated` (what `tme train` starts from).
+    public static func read(path: String, base: ModelTrainingOptions = ModelTrainingOptions()) throws -> ModelTrainingOptions {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ModelPipelineError.optionsFile(path: path, reason: "cannot read the file")
         }
-        return try decode(data, path: path)
+        return try decode(data, path: path, base: base)
     }
 
-    /// `read(path:)` on bytes; `path` only names the source in errors.
-    public static func decode(_ data: Data, path: String = "options") throws -> ModelTrainingOptions {
+    /// `read(path:base:)` on bytes; `path` only names the source in errors.
+    public static func decode(_ data: Data, path: String = "options", base: ModelTrainingOptions = ModelTrainingOptions()) throws
+        -> ModelTrainingOptions {
         let given: Any
         do { given = try JSONSerialization.jsonObject(with: data) } catch {
             throw ModelPipelineError.optionsFile(path: path, reason: "not JSON (\(error.localizedDescription))")
@@ -22,7 +25,7 @@ extension ModelTrainingOptions {
         guard let givenObject = given as? [String: Any] else {
             throw ModelPipelineError.optionsFile(path: path, reason: "expected a JSON object at the top level")
         }
-        let defaults = try JSONSerialization.jsonObject(with: JSONEncoder().encode(ModelTrainingOptions())) as! [String: Any]
+        let defaults = try JSONSerialization.jsonObject(with: JSONEncoder().encode(base)) as! [String: Any]
         let merged = try merge(givenObject, onto: defaults, keyPath: "", path: path)
         do {
             return try JSONDecoder().decode(ModelTrainingOptions.self, from: JSONSerialization.data(withJSONObject: merged))

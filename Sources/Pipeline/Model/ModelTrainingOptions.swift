@@ -29,6 +29,8 @@ public struct ModelTrainingOptions: Sendable, Hashable, Codable {
     /// Ridge penalty λ of the clinical Cox baseline (stabilises small folds). Default 0.01.
     public var coxRidge: Double
 
+    /// The bare network: 1 seed per fold, early stopping on a 20 % validation split (≤ `epochs`), no recalibration,
+    /// no linear prior (`tme train --bare`). `tme train` without `--bare` starts from `evaluated`.
     public init(folds: Int = 5, seed: UInt64 = 1, epochs: Int = 100) {
         self.folds = folds
         seedsPerFold = 1
@@ -44,6 +46,19 @@ public struct ModelTrainingOptions: Sendable, Hashable, Codable {
         ablations = true
         genomicsRemovedFraction = 0.3
         coxRidge = 0.01
+    }
+
+    /// The configuration evaluated on 400 simulated patients (MODEL_EVALUATION.md, cohorts/eval400/training.json)
+    /// and the default of `tme train`: the bare network (`init`) with 3 seeds per fold, 30 epochs without early
+    /// stopping (validationFraction 0), Platt recalibration on 5 inner folds, and the linear response prior
+    /// (ridge 3, slide penalty ×9) with the attention guide κ = 1. `tme train --bare` trains `init`'s network.
+    public static func evaluated(folds: Int = 5, seed: UInt64 = 1) -> ModelTrainingOptions {
+        var o = ModelTrainingOptions(folds: folds, seed: seed, epochs: 30)
+        o.seedsPerFold = 3
+        o.training.validationFraction = 0
+        o.recalibration = RecalibrationParameters(method: .platt, innerFolds: 5)
+        o.linearPrior = LinearPriorSettings(enabled: true, ridge: 3, slidePenaltyFactor: 9, attentionGuide: 1)
+        return o
     }
 
     func network(tileFeatures: Int, modalities: [Modality]) -> FusionNetworkConfiguration {

@@ -25,15 +25,22 @@ public struct CohortReportLoader {
                                     responseByStratum: ReportStatistics.responseByStratum(patients),
                                     survivalPanels: patients.contains { $0.osMonths != nil } ? ReportStatistics.standardPanels(patients) : [],
                                     coxRows: cox.rows, coxNote: cox.note,
-                                    responseScore: modelID.flatMap { ResponseMetrics.evaluation(patients, modelID: $0) },
+                                    responseScore: try Self.responseScore(patients, modelID: modelID, on: connection),
                                     provenance: Provenance(inputs: try CohortRows.inputs(cohortID: info.id, on: connection),
                                                            parameters: [.init(name: "Report parameters", json: parameters.json)],
                                                            toolVersion: TMEVersion.string, generatedAt: generatedAt))
+        data.followUp = ReportStatistics.followUpSummary(patients)
+        if let score = data.responseScore, patients.contains(where: { $0.riskGroup != nil }) {
+            data.riskGroupNote = "Model risk groups (low / high: below / at or above the median risk score of the models that scored "
+                + "the patient, fixed on their training patients) come from the same scores as the response-score figures: "
+                + score.method.prefix(1).lowercased() + score.method.dropFirst()
+        }
         if let criteria {
             let result = try ScreeningResult.run(criteria.criteria, cohort: cohort, on: connection)
             let symbols: [CriterionVerdict: String] = [.passed: "pass", .failed: "FAIL", .notJudged: "?"]
             data.screening = ScreeningTable(source: criteria.source, criteria: result.criteria, rows: result.patients.map {
-                ScreeningTable.Row(patientID: $0.patientID, status: $0.status, verdicts: $0.verdicts.map { symbols[$0] ?? "?" })
+                ScreeningTable.Row(patientID: $0.patientID, status: $0.status,
+                                   verdicts: zip($0.verdicts, $0.values).map { ScreeningResult.cell(symbols[$0] ?? "?", $1) })
             })
             data.provenance.inputs.append(Provenance.Input(kind: "criteria", name: criteria.source, sha256: criteria.sha256))
             let encoder = JSONEncoder()
@@ -43,5 +50,15 @@ public struct CohortReportLoader {
             }
         }
         return data
+    }
+
+    /// The newest model's response-score figures from the stored scores: held-out (`HeldOutPerformance`) with the
+    /// run's evaluation parameters and warnings; without a stored run, the plain figures with no method claimed.
+    static func responseScore(_ patients: [CohortPatient], modelID: String?, on connection: Connection) throws -> ResponseScoreEvaluation? {
+        guard let modelID else { return nil }
+        if let run = try ModelRunInfo.load(modelID: modelID, on: connection) {
+            return HeldOutPerformance.evaluate(patients, run: run)
+        }
+        return ResponseMetrics.evaluation(patients, modelID: modelID)
     }
 }

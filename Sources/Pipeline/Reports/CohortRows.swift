@@ -8,7 +8,8 @@ public enum CohortRows {
     static let selectPatients = """
         SELECT patient_id, age_years, sex, tumor_type, stage, ecog, best_response, os_months, os_event,
                tmb_per_mb, pdl1_tps_percent, pdl1_cps, msi_status, gep_score, lymphocyte_density_per_mm2,
-               macrophage_density_per_mm2, stromal_til_percent, immune_phenotype, response_probability, risk_group, model_id
+               macrophage_density_per_mm2, stromal_til_percent, immune_phenotype, response_probability, risk_score, risk_group, model_id,
+               evaluation
         FROM tme.biomarker_summary WHERE cohort = $1 ORDER BY patient_id
         """
 
@@ -35,6 +36,7 @@ public enum CohortRows {
             p.macrophageDensityPerMm2 = try r.decode("macrophage_density_per_mm2")
             p.stromalTILPercent = try r.decode("stromal_til_percent"); p.immunePhenotype = try r.decode("immune_phenotype")
             p.responseProbability = try r.decode("response_probability"); p.riskGroup = try r.decode("risk_group")
+            p.scoreEvaluation = try r.decode("evaluation"); p.riskScore = try r.decode("risk_score")
             if let m: String = try r.decode("model_id") { modelID = modelID ?? m }
             return p
         }

@@ -26,7 +26,8 @@ public struct PatientReportLoader {
     static let selectOutcome = "SELECT best_response, os_months, os_event, pfs_months, pfs_event FROM tme.outcomes WHERE patient_pk = $1"
     static let selectGenomics = """
         SELECT g.tmb_per_mb, g.capture_size_mb, g.nonsynonymous_count, g.msi_status, g.gep_score, g.gep_missing_reason,
-               g.ifng_score, g.cnv_burden_fraction
+               g.ifng_score, g.cnv_burden_fraction, g.stk11_mutated, g.keap1_mutated, g.egfr_mutated, g.jak1_mutated,
+               g.jak2_mutated, g.b2m_mutated, g.pten_mutated, g.pole_mutated
         FROM tme.samples sa JOIN tme.genomic_biomarkers g ON g.sample_pk = sa.sample_pk
         WHERE sa.patient_pk = $1 ORDER BY sa.sample_id LIMIT 1
         """
@@ -41,7 +42,7 @@ public struct PatientReportLoader {
     static let selectModel = """
         SELECT r.model_run_pk, r.model_id, r.kind, r.git_commit, r.weights_sha256, r.config::text AS config,
                pr.response_probability, pr.response_probability_lower, pr.response_probability_upper, pr.risk_score,
-               pr.risk_group, array_to_string(pr.modalities_used, ',') AS modalities
+               pr.risk_group, array_to_string(pr.modalities_used, ',') AS modalities, pr.evaluation
         FROM tme.predictions pr JOIN tme.model_runs r ON r.model_run_pk = pr.model_run_pk
         WHERE pr.patient_pk = $1 ORDER BY r.created_at DESC, r.model_run_pk DESC LIMIT 1
         """
@@ -143,22 +144,37 @@ public struct PatientReportLoader {
 
     private func genomics(_ pk: Int) throws -> GenomicBiomarkers? {
         guard let r = try connection.query(Self.selectGenomics, [pk], name: "report genomics").first else { return nil }
-        return GenomicBiomarkers(tmbPerMb: try r.decode("tmb_per_mb"), captureSizeMb: try r.decode("capture_size_mb"),
+        var g = GenomicBiomarkers(tmbPerMb: try r.decode("tmb_per_mb"), captureSizeMb: try r.decode("capture_size_mb"),
                                  nonsynonymousCount: try r.decode("nonsynonymous_count"), msiStatus: try r.decode("msi_status"),
                                  gepScore: try r.decode("gep_score"), gepMissingReason: try r.decode("gep_missing_reason"),
                                  ifngScore: try r.decode("ifng_score"), cnvBurdenFraction: try r.decode("cnv_burden_fraction"))
+        g.keyGenes = try Self.panelGenes.map { KeyGeneStatus(gene: $0, mutated: try r.decode($0.lowercased() + "_mutated")) }
+        return g
     }
+
+    /// The key-gene panel of the patient report, in the order shown.
+    static let panelGenes = ["STK11", "KEAP1", "EGFR", "JAK1", "JAK2", "B2M", "PTEN", "POLE"]
 
     private func model(_ pk: Int) throws -> (ModelScore?, Int?) {
         guard let r = try connection.query(Self.selectModel, [pk], name: "report model").first else { return (nil, nil) }
         let modalities: String = try r.decode("modalities")
-        let score = ModelScore(modelID: try r.decode("model_id"), kind: try r.decode("kind"), gitCommit: try r.decode("git_commit"),
+        var score = ModelScore(modelID: try r.decode("model_id"), kind: try r.decode("kind"), gitCommit: try r.decode("git_commit"),
                                weightsSHA256: try r.decode("weights_sha256"),
                                responseProbability: try r.decode("response_probability"),
                                responseProbabilityLower: try r.decode("response_probability_lower"),
                                responseProbabilityUpper: try r.decode("response_probability_upper"),
                                riskScore: try r.decode("risk_score"), riskGroup: try r.decode("risk_group"),
                                modalitiesUsed: modalities.split(separator: ",").map(String.init), configJSON: try r.decode("config"))
+        score.evaluation = try r.decode("evaluation")
+        if let run = try ModelRunInfo.load(modelID: score.modelID, on: connection) {
+            score.trainingWarnings = run.warnings
+            if let fusion = run.fusion {
+                score.heldOutPerformance = HeldOutPerformance.figures(fusion) + " (out-of-fold, "
+                    + "\(run.folds.map { "\($0)-fold" } ?? "k-fold") cross-validation"
+                    + (run.trainingCohort.map { " on \($0)" } ?? "")
+                    + ", n = \(fusion.patients), \(fusion.responders) responders, \(fusion.events) deaths; bootstrap 95 % CI)"
+            }
+        }
         return (score, try r.decode("model_run_pk"))
     }
 

@@ -34,9 +34,9 @@ public enum ReportFixture {
                 VALUES ($1, 'clinical', 'clinical.tsv', $2, $3)
                 """, [cohortID, String(repeating: "ab", count: 32), patients])
             let runPK: Int = try connection.query("""
-                INSERT INTO tme.model_runs (model_id, kind, training_cohort_id, config, seed, weights_sha256, git_commit)
-                VALUES ($1, 'fusion-attention-mil', $2, '{"hidden":32,"folds":5}', 7, $3, 'abc1234') RETURNING model_run_pk
-                """, [modelID, cohortID, String(repeating: "cd", count: 32)]).first!.decode("model_run_pk")
+                INSERT INTO tme.model_runs (model_id, kind, training_cohort_id, config, metrics, seed, weights_sha256, git_commit)
+                VALUES ($1, 'fusion-attention-mil', $2, '{"hidden":32,"folds":5}', $4::jsonb, 7, $3, 'abc1234') RETURNING model_run_pk
+                """, [modelID, cohortID, String(repeating: "cd", count: 32), Self.evaluationJSON(patients)]).first!.decode("model_run_pk")
             for k in 1...patients {
                 try addPatient(k, cohortID: cohortID, runPK: runPK, slide: slide, slidePath: path, slideSHA: sha, truth: truth,
                                random: &random, connection: connection)
@@ -142,9 +142,20 @@ public enum ReportFixture {
         let probability = min(0.97, max(0.03, pResponse + random.normal() * 0.08))
         try connection.execute("""
             INSERT INTO tme.predictions (model_run_pk, patient_pk, response_probability, response_probability_lower,
-                                         response_probability_upper, risk_score, risk_group, modalities_used)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, '{slide,genomics,clinical}')
+                                         response_probability_upper, risk_score, risk_group, modalities_used, evaluation)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, '{slide,genomics,clinical}', 'out_of_fold')
             """, [runPK, pk, probability, max(0, probability - 0.12), min(1, probability + 0.12), risk, risk > 0 ? "high" : "low"])
+    }
+
+    /// The fixture model's evaluation.json (made-up held-out figures, as `tme train` would store them).
+    static func evaluationJSON(_ patients: Int) -> String {
+        """
+        {"cohort": "\(cohort)", "folds": 5, "patients": \(patients), "seed": 7,
+         "warnings": ["events per input variable 0.4 < 10 (fixture): the fusion model may overfit"],
+         "evaluation": {"bootstrapReplicates": 200, "seed": 7, "unoTruncationMonths": 24},
+         "fusion": {"patients": \(patients), "events": 14, "evaluable_responses": \(patients), "responders": 8,
+                    "auc": 0.71, "auc_ci": [0.52, 0.88], "brier": 0.2, "ece": 0.1, "cindex": 0.64, "cindex_ci": [0.51, 0.77]}}
+        """
     }
 }
 

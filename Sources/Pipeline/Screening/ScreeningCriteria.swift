@@ -22,9 +22,11 @@ public struct ScreeningCriteria: Codable, Sendable, Hashable {
     public var maxECOG: Int?
     /// Stage group is one of these (I, II, III, IV; substage letters are ignored: IIIA counts as III).
     public var stages: [String]?
-    /// Histology is one of these (case-insensitive exact match).
+    /// Histology is one of these terms or narrower (`tme.histologies`, e.g. adenocarcinoma, squamous cell carcinoma,
+    /// melanoma; synonyms resolve). An unknown term is an error listing the accepted ones.
     public var histologies: [String]?
-    /// Tumor type is one of these (case-insensitive exact match).
+    /// Tumor type is one of these OncoTree codes or below it (`tme.tumor_types`: NSCLC selects LUAD and LUSC; names
+    /// and synonyms such as "melanoma" resolve). An unknown value is an error listing the accepted codes.
     public var tumorTypes: [String]?
     /// Line of therapy ≤ this (1 = first line only).
     public var maxLineOfTherapy: Int?
@@ -82,12 +84,17 @@ public struct ScreeningCriteria: Codable, Sendable, Hashable {
 public enum ScreeningError: Error, CustomStringConvertible {
     case criteriaFile(path: String, reason: String)
     case invalid(criterion: String, reason: String)
+    /// A tumour type or histology outside the vocabulary (a usage error: `tme screen` exits 2).
+    case unknownTerm(criterion: String, value: String, accepted: [String])
     case unknownCohort(String)
 
     public var description: String {
         switch self {
         case .criteriaFile(let path, let reason): "criteria file \(path) \(reason)"
         case .invalid(let criterion, let reason): "criterion \(criterion): \(reason)"
+        case .unknownTerm(let criterion, let value, let accepted):
+            "criterion \(criterion): \"\(value)\" is not a known value; accepted: \(accepted.joined(separator: ", "))"
+                + " (or their names and synonyms in the database)"
         case .unknownCohort(let name): "no cohort named \"\(name)\" in the database; `tme ingest DIR --cohort NAME` loads one"
         }
     }

@@ -10,6 +10,8 @@ public struct ScreeningQuery: Sendable {
         /// Short label shown in tables, e.g. "TMB >= 10 mut/Mb".
         public let label: String
         let predicate: String
+        /// SQL text expression of the measured value the verdict rests on (NULL when missing), shown beside it.
+        let value: String
     }
 
     public let criteria: [Criterion]
@@ -24,7 +26,8 @@ public struct ScreeningQuery: Sendable {
     static let phenotypes = ["inflamed", "excluded", "desert"]
     static let stageGroups = ["I", "II", "III", "IV"]
 
-    public init(cohort: String, criteria input: ScreeningCriteria) throws {
+    /// `vocabularies`: the tumour-type and histology tables (`Vocabulary.load`), needed for those criteria.
+    public init(cohort: String, criteria input: ScreeningCriteria, vocabularies: [Vocabulary: Vocabulary.Table] = [:]) throws {
         var parameters: [any SQLParameter] = [cohort]
         var criteria: [Criterion] = []
         func bind(_ value: any SQLParameter) -> String {
@@ -33,19 +36,23 @@ public struct ScreeningQuery: Sendable {
         }
         if let value = input.minTMBPerMb {
             try Self.requireFinite(value, "min_tmb_per_mb")
-            criteria.append(Criterion(label: "TMB >= \(Self.number(value)) mut/Mb", predicate: "b.tmb_per_mb >= \(bind(value))::float8"))
+            criteria.append(Criterion(label: "TMB >= \(Self.number(value)) mut/Mb", predicate: "b.tmb_per_mb >= \(bind(value))::float8",
+                                      value: "round(b.tmb_per_mb::numeric, 1)::text"))
         }
         if let value = input.minPDL1TPSPercent {
             try Self.requireFinite(value, "min_pdl1_tps_percent")
-            criteria.append(Criterion(label: "PD-L1 TPS >= \(Self.number(value)) %", predicate: "b.pdl1_tps_percent >= \(bind(value))::float8"))
+            criteria.append(Criterion(label: "PD-L1 TPS >= \(Self.number(value)) %", predicate: "b.pdl1_tps_percent >= \(bind(value))::float8",
+                                      value: "round(b.pdl1_tps_percent::numeric, 1)::text"))
         }
         if let value = input.minPDL1CPS {
             try Self.requireFinite(value, "min_pdl1_cps")
-            criteria.append(Criterion(label: "PD-L1 CPS >= \(Self.number(value))", predicate: "b.pdl1_cps >= \(bind(value))::float8"))
+            criteria.append(Criterion(label: "PD-L1 CPS >= \(Self.number(value))", predicate: "b.pdl1_cps >= \(bind(value))::float8",
+                                      value: "round(b.pdl1_cps::numeric, 1)::text"))
         }
         if let value = input.minGEPScore {
             try Self.requireFinite(value, "min_gep_score")
-            criteria.append(Criterion(label: "GEP >= \(Self.number(value))", predicate: "b.gep_score >= \(bind(value))::float8"))
+            criteria.append(Criterion(label: "GEP >= \(Self.number(value))", predicate: "b.gep_score >= \(bind(value))::float8",
+                                      value: "round(b.gep_score::numeric, 2)::text"))
         }
         if let values = input.phenotypes {
             let lowered = values.map { $0.lowercased() }
@@ -53,10 +60,11 @@ public struct ScreeningQuery: Sendable {
                 throw ScreeningError.invalid(criterion: "phenotypes", reason: "\"\(bad)\" is not one of \(Self.phenotypes.joined(separator: ", "))")
             }
             criteria.append(Criterion(label: "phenotype in {\(lowered.joined(separator: ","))}",
-                                      predicate: "b.immune_phenotype = ANY(\(bind(SQLTextArray(lowered)))::text[])"))
+                                      predicate: "b.immune_phenotype = ANY(\(bind(SQLTextArray(lowered)))::text[])",
+                                      value: "b.immune_phenotype"))
         }
         if let value = input.maxECOG {
-            criteria.append(Criterion(label: "ECOG <= \(value)", predicate: "b.ecog <= \(bind(value))::int"))
+            criteria.append(Criterion(label: "ECOG <= \(value)", predicate: "b.ecog <= \(bind(value))::int", value: "b.ecog::text"))
         }
         if let values = input.stages {
             let groups = values.map { Self.stageGroup($0) }
@@ -64,21 +72,34 @@ public struct ScreeningQuery: Sendable {
                 throw ScreeningError.invalid(criterion: "stages", reason: "\"\(bad.0)\" is not a stage group (I, II, III, IV)")
             }
             criteria.append(Criterion(label: "stage in {\(groups.compactMap { $0 }.joined(separator: ","))}",
-                                      predicate: "substring(upper(b.stage) from '^(IV|III|II|I)') = ANY(\(bind(SQLTextArray(groups.compactMap { $0 })))::text[])"))
+                                      predicate: "substring(upper(b.stage) from '^(IV|III|II|I)') = ANY(\(bind(SQLTextArray(groups.compactMap { $0 })))::text[])",
+                                      value: "b.stage"))
         }
-        if let values = input.histologies {
-            criteria.append(Criterion(label: "histology in {\(values.joined(separator: ","))}",
-                                      predicate: "lower(b.histology) = ANY(\(bind(SQLTextArray(values.map { $0.lowercased() })))::text[])"))
-        }
-        if let values = input.tumorTypes {
-            criteria.append(Criterion(label: "tumor type in {\(values.joined(separator: ","))}",
-                                      predicate: "lower(b.tumor_type) = ANY(\(bind(SQLTextArray(values.map { $0.lowercased() })))::text[])"))
+        for (vocabulary, values, column, raw) in [(Vocabulary.histology, input.histologies, "histology_code", "histology"),
+                                                  (.tumorType, input.tumorTypes, "tumor_type_code", "tumor_type")] {
+            guard let values else { continue }
+            let key = vocabulary == .histology ? "histologies" : "tumor_types"
+            guard let table = vocabularies[vocabulary] else {
+                throw ScreeningError.invalid(criterion: key, reason: "the \(vocabulary.rawValue) vocabulary was not loaded from the database")
+            }
+            var nodes: [String] = []
+            for value in values {
+                guard let node = table.node(for: value) else { throw ScreeningError.unknownTerm(criterion: key, value: value, accepted: table.nodes) }
+                nodes.append(node)
+            }
+            var selected: [String] = []
+            for n in nodes { for d in table.subtree(n) where !selected.contains(d) { selected.append(d) } }
+            // A patient whose value is outside the vocabulary has a NULL code: not judged, never silently failed.
+            criteria.append(Criterion(label: "\(vocabulary.rawValue) in {\(nodes.joined(separator: ","))}",
+                                      predicate: "b.\(column) = ANY(\(bind(SQLTextArray(selected)))::text[])",
+                                      value: "b.\(raw)"))
         }
         if let value = input.maxLineOfTherapy {
-            criteria.append(Criterion(label: "line <= \(value)", predicate: "b.line_of_therapy <= \(bind(value))::int"))
+            criteria.append(Criterion(label: "line <= \(value)", predicate: "b.line_of_therapy <= \(bind(value))::int",
+                                      value: "b.line_of_therapy::text"))
         }
         if input.requireMSIHigh == true {
-            criteria.append(Criterion(label: "MSI-H", predicate: "b.msi_status = 'MSI-H'"))
+            criteria.append(Criterion(label: "MSI-H", predicate: "b.msi_status = 'MSI-H'", value: "b.msi_status"))
         }
         for name in input.requireMeasured ?? [] {
             guard let column = Self.measurable[name.lowercased()] else {
@@ -86,18 +107,21 @@ public struct ScreeningQuery: Sendable {
                                              reason: "\"\(name)\" is not one of \(Self.measurable.keys.sorted().joined(separator: ", "))")
             }
             // Measured-or-not is always decidable: never NULL.
-            criteria.append(Criterion(label: "\(name.lowercased()) measured", predicate: "\(column) IS NOT NULL"))
+            criteria.append(Criterion(label: "\(name.lowercased()) measured", predicate: "\(column) IS NOT NULL",
+                                      value: "CASE WHEN \(column) IS NULL THEN 'not measured' ELSE 'measured' END"))
         }
         for gene in input.excludeMutated ?? [] {
             let upper = gene.uppercased()
             guard Self.genes.contains(upper) else {
                 throw ScreeningError.invalid(criterion: "exclude_mutated", reason: "\"\(gene)\" is not one of \(Self.genes.joined(separator: ", "))")
             }
-            criteria.append(Criterion(label: "no \(upper) mutation", predicate: "NOT b.\(upper.lowercased())_mutated"))
+            let flag = "b.\(upper.lowercased())_mutated"
+            criteria.append(Criterion(label: "no \(upper) mutation", predicate: "NOT \(flag)",
+                                      value: "CASE WHEN \(flag) THEN 'mutated' WHEN NOT \(flag) THEN 'wild-type' END"))
         }
         self.criteria = criteria
         self.parameters = parameters
-        let columns = criteria.enumerated().map { "(\($0.element.predicate)) AS c\($0.offset)" }
+        let columns = criteria.enumerated().map { "(\($0.element.predicate)) AS c\($0.offset), (\($0.element.value)) AS v\($0.offset)" }
         sql = "SELECT b.patient_id" + columns.map { ", " + $0 }.joined()
             + " FROM tme.biomarker_summary b WHERE b.cohort = $1 ORDER BY b.patient_id"
     }

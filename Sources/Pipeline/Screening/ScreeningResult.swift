@@ -13,10 +13,12 @@ public struct ScreenedPatient: Codable, Sendable, Hashable {
     public let patientID: String
     /// Verdicts in the order of `ScreeningResult.criteria`.
     public let verdicts: [CriterionVerdict]
+    /// The measured value each verdict rests on (nil: missing), in the same order.
+    public let values: [String?]
     /// eligible: all passed; ineligible: any failed; undetermined: none failed, some not judged.
     public let status: String
 
-    enum CodingKeys: String, CodingKey { case patientID = "patient", verdicts, status }
+    enum CodingKeys: String, CodingKey { case patientID = "patient", verdicts, values, status }
 }
 
 /// Everything `tme screen` prints.
@@ -31,18 +33,22 @@ public struct ScreeningResult: Codable, Sendable {
     public static func run(_ criteria: ScreeningCriteria, cohort: String, on connection: Connection) throws -> ScreeningResult {
         let known = try connection.query("SELECT 1 FROM tme.cohorts WHERE name = $1", [cohort])
         guard !known.isEmpty else { throw ScreeningError.unknownCohort(cohort) }
-        let query = try ScreeningQuery(cohort: cohort, criteria: criteria)
+        var vocabularies: [Vocabulary: Vocabulary.Table] = [:]
+        if criteria.tumorTypes != nil { vocabularies[.tumorType] = try Vocabulary.tumorType.load(on: connection) }
+        if criteria.histologies != nil { vocabularies[.histology] = try Vocabulary.histology.load(on: connection) }
+        let query = try ScreeningQuery(cohort: cohort, criteria: criteria, vocabularies: vocabularies)
         let rows = try connection.query(query.sql, query.parameters, name: "screening query")
         let patients = try rows.map { row -> ScreenedPatient in
             let verdicts = try (0..<query.criteria.count).map { index -> CriterionVerdict in
-                switch try row.decode(at: index + 1, as: Bool?.self) {
+                switch try row.decode("c\(index)", as: Bool?.self) {
                 case .some(true): .passed
                 case .some(false): .failed
                 case .none: .notJudged
                 }
             }
             let status = verdicts.contains(.failed) ? "ineligible" : verdicts.contains(.notJudged) ? "undetermined" : "eligible"
-            return ScreenedPatient(patientID: try row.decode("patient_id"), verdicts: verdicts, status: status)
+            let values = try (0..<query.criteria.count).map { try row.decode("v\($0)", as: String?.self) }
+            return ScreenedPatient(patientID: try row.decode("patient_id"), verdicts: verdicts, values: values, status: status)
         }
         return ScreeningResult(cohort: cohort, criteria: query.criteria.map(\.label), patients: patients)
     }

@@ -30,8 +30,8 @@ public enum BiomarkerPanel {
         let gep = g?.gepScore
         rows.append(["GEP (T-cell-inflamed, 18 genes)", ReportFormat.number(gep, digits: 2), "z-score", "> 0 (cohort mean)",
                      flag(gep.map { $0 > 0 }, "Above mean", "Below mean")])
-        rows.append(["Stromal TILs", ReportFormat.number(t?.stromalTILPercent, digits: 1), "% of stroma", "none validated",
-                     t?.stromalTILPercent == nil ? "Not measured" : "See cohort"])
+        rows.append(["Stromal TILs, computed (nuclear area) *", ReportFormat.number(t?.stromalTILPercent, digits: 1), "% of stroma",
+                     "none validated", t?.stromalTILPercent == nil ? "Not measured" : "Not an ITWG score *"])
         rows.append(["TIL density (tissue)", ReportFormat.density(t?.lymphocyteDensityPerMm2), "cells/mm²", "none validated",
                      t?.lymphocyteDensityPerMm2 == nil ? "Not measured" : "See cohort"])
         rows.append(["TIL density (intratumoral)", ReportFormat.density(t?.intratumoralLymphocyteDensityPerMm2), "cells/mm²",
@@ -42,6 +42,19 @@ public enum BiomarkerPanel {
         rows.append(["Immune phenotype", ReportFormat.text(phenotype), "class", "inflamed / excluded / desert",
                      phenotype.map { $0 == "inflamed" ? "Inflamed" : "Not inflamed" } ?? "Not measured"])
         return rows
+    }
+
+    /// The footnote of the sTIL row: what the number is and why ITWG cut-offs do not apply to it.
+    public static let stromalTILDefinition = """
+        Computed stromal TILs = 100 × area of lymphocyte nuclei in stroma ÷ stromal tissue area. The ITWG score \
+        (Salgado et al. 2015) is a pathologist's visual estimate of stroma covered by whole mononuclear cells; nuclei \
+        cover less, so this value runs lower, with no validated conversion: ITWG cut-offs (10 %, 50 %) do not apply
+        """
+
+    /// The key-gene panel's statuses: "Mutated" (a stored nonsynonymous variant), "Wild-type" (sequenced, none
+    /// found), "Not measured" (not sequenced, or no MAF).
+    public static func keyGeneStatuses(_ genes: [KeyGeneStatus]) -> [String] {
+        genes.map { g in g.mutated.map { $0 ? "Mutated" : "Wild-type" } ?? "Not measured" }
     }
 
     static func flag(_ positive: Bool?, _ yes: String, _ no: String) -> String {

@@ -42,7 +42,7 @@ public struct CohortReport: Sendable {
         style.fontSize = 8.5
         try doc.addTable(Table(caption: "Cohort summary", columns: [TableColumn("Characteristic", widthWeight: 1.3),
                                                                    TableColumn("Value", widthWeight: 3)],
-                               rows: CohortSummary.rows(data.patients), style: style))
+                               rows: CohortSummary.rows(data.patients, followUp: data.followUp), style: style))
         try doc.addHeading("Objective response rate by biomarker stratum", level: 2)
         if data.responseByStratum.isEmpty {
             try doc.addParagraph("No evaluable responses (best response CR/PR/SD/PD) recorded: response rates not available.")
@@ -86,6 +86,7 @@ public struct CohortReport: Sendable {
         }
         try doc.addParagraph("Curves: Kaplan–Meier estimates with 95 % pointwise log(−log) bands (two-group panels), + = censored; "
                              + "p: log-rank test across strata. Numbers at risk at each labelled time.", style: .small)
+        if !data.riskGroupNote.isEmpty { try doc.addParagraph(data.riskGroupNote, style: .small) }
         try doc.addHeading("Multivariable Cox model of overall survival", level: 2, keepWithNext: 120)
         if data.coxRows.isEmpty {
             try doc.addParagraph("Not fitted: " + data.coxNote)
@@ -109,9 +110,15 @@ public struct CohortReport: Sendable {
             ROCChart(title: "ROC of the response probability", curves: [r.roc]),
             CalibrationChart(title: "Calibration", bins: r.calibrationBins, annotation: "Brier " + ReportFormat.number(r.brierScore, digits: 3)),
         ], height: 240)
-        try doc.addParagraph("Model \(r.modelID): \(r.patients) patients with a score and an evaluable response, \(r.responders) responders. "
+        if !r.figures.isEmpty { try doc.addParagraph("Model \(r.modelID): " + r.figures + ".") }
+        let method = r.method.isEmpty ? "\(r.patients) patients with a score and an evaluable response, \(r.responders) responders." : r.method
+        try doc.addParagraph((r.figures.isEmpty ? "Model \(r.modelID): " : "") + method + " "
                              + "AUC = probability that a responder scores above a non-responder (ties count ½); calibration in "
                              + "equal-count bins with 95 % Wilson intervals.", style: .small)
+        if !r.warnings.isEmpty {
+            try doc.addParagraph("Training warnings: " + r.warnings.joined(separator: "; ") + ".",
+                                 style: TextStyle(sizePoints: 8.5, weight: .bold))
+        }
     }
 
     // MARK: - Distributions
@@ -140,13 +147,13 @@ public struct CohortReport: Sendable {
         try doc.addHeading("Screening: \(s.source)")
         let counts = ["eligible", "undetermined", "ineligible"].map { st in "\(s.rows.filter { $0.status == st }.count) \(st)" }
         try doc.addParagraph("\(s.rows.count) patients: " + counts.joined(separator: ", ")
-                             + ". pass / FAIL per criterion; ? = data missing, not judged. Criteria: "
+                             + ". Per criterion the verdict (pass / FAIL; ? = data missing, not judged) and the measured value it rests on. Criteria: "
                              + s.criteria.enumerated().map { "C\($0.offset + 1) \($0.element)" }.joined(separator: "; ") + ".")
         var style = TableStyle()
         style.fontSize = 7.5
         style.maxLinesPerCell = 2
-        let columns = [TableColumn("Patient", widthWeight: 2), TableColumn("Status", widthWeight: 1.4)]
-            + s.criteria.indices.map { TableColumn("C\($0 + 1)", widthWeight: 0.7, alignment: .center) }
+        let columns = [TableColumn("Patient", widthWeight: 0.9), TableColumn("Status", widthWeight: 0.9)]
+            + s.criteria.indices.map { TableColumn("C\($0 + 1)", widthWeight: 1.35, alignment: .center) }
         try doc.addTable(Table(caption: "Screening table", columns: columns,
                                rows: s.rows.map { [$0.patientID, $0.status] + $0.verdicts }, style: style))
     }

@@ -15,6 +15,10 @@ public struct CohortReportData: Sendable, Hashable, Codable {
     /// "n = 58, 31 events, C = 0.66, LR test p = 0.003" or why the model could not be fitted.
     public var coxNote: String
     public var responseScore: ResponseScoreEvaluation?
+    /// The overall-survival row of the summary (reverse Kaplan–Meier median follow-up, IQR, deaths); nil: deaths only.
+    public var followUp: String? = nil
+    /// How the model risk groups of the KM panel and the response table were obtained (empty without a model).
+    public var riskGroupNote: String = ""
     public var screening: ScreeningTable?
     public var provenance: Provenance
 
@@ -48,7 +52,11 @@ public struct CohortPatient: Sendable, Hashable, Codable {
     public var stromalTILPercent: Double?
     public var immunePhenotype: String?
     public var responseProbability: Double?
+    /// Model survival risk score (log relative hazard).
+    public var riskScore: Double?
     public var riskGroup: String?
+    /// How the score was obtained: "out_of_fold" (held out by the training cross-validation) or "external".
+    public var scoreEvaluation: String?
 
     public init(patientID: String) { self.patientID = patientID }
 
@@ -97,10 +105,18 @@ public struct ResponseScoreEvaluation: Sendable, Hashable, Codable {
     public var brierScore: Double
     public var patients: Int
     public var responders: Int
+    /// How the scores were obtained and the figures computed, in words (e.g. "out-of-fold predictions of
+    /// 5-fold cross-validation, n = 64, 40 deaths; AUC interval: 1000 bootstrap resamples"), printed under the charts.
+    public var method: String
+    /// The headline figures as text with their intervals (AUC, Brier, C-index), printed under the charts.
+    public var figures: String
+    /// Warnings recorded when the model was trained (events per variable, separation, convergence).
+    public var warnings: [String]
     public init(modelID: String, roc: ROCCurveData, calibrationBins: [CalibrationBin], brierScore: Double,
-                patients: Int, responders: Int) {
+                patients: Int, responders: Int, method: String = "", figures: String = "", warnings: [String] = []) {
         self.modelID = modelID; self.roc = roc; self.calibrationBins = calibrationBins
         self.brierScore = brierScore; self.patients = patients; self.responders = responders
+        self.method = method; self.figures = figures; self.warnings = warnings
     }
 }
 

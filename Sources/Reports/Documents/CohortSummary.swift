@@ -2,14 +2,16 @@ import Foundation
 
 /// The rows of the cohort summary table, counted from the patients' values.
 ///
-/// Rules: continuous values as median (min–max) of the patients with a value; categories as
-/// "label n (percent)" in descending count, then label order; "missing n" when any value is absent.
+/// Rules: continuous values as median (min–max) of the patients with a value, labelled "median (range)";
+/// categories as "label n (percent)" in descending count, then label order; "missing n" when any value is absent.
+/// Overall survival: `followUp` (the reverse Kaplan–Meier median follow-up with its IQR, computed by Pipeline);
+/// without it, the number of deaths only (a median of observed times, deaths included, is not follow-up).
 /// Example: ages [50, 60, 70, nil] → "60 (50–70); missing 1".
 public enum CohortSummary {
-    public static func rows(_ patients: [CohortPatient]) -> [[String]] {
+    public static func rows(_ patients: [CohortPatient], followUp: String? = nil) -> [[String]] {
         let n = patients.count
         var rows: [[String]] = [["Patients", String(n)]]
-        rows.append(["Age (years)", continuous(patients.map(\.ageYears), digits: 0)])
+        rows.append(["Age (years), median (range)", continuous(patients.map(\.ageYears), digits: 0)])
         rows.append(["Sex", categories(patients.map(\.sex), total: n)])
         rows.append(["Tumor type", categories(patients.map(\.tumorType), total: n)])
         rows.append(["Stage", categories(patients.map { $0.stage.map(stageGroup) }, total: n)])
@@ -20,13 +22,13 @@ public enum CohortSummary {
                         : "\(evaluable.filter { $0 }.count) of \(evaluable.count) evaluable ("
                             + ReportFormat.percent(Double(evaluable.filter { $0 }.count) / Double(evaluable.count)) + ")"])
         let os = patients.filter { $0.osMonths != nil }
-        rows.append(["OS follow-up (months)", continuous(patients.map(\.osMonths), digits: 1)
-                        + (os.isEmpty ? "" : "; \(os.filter { $0.osEvent == true }.count) deaths")])
-        rows.append(["TMB (mut/Mb)", continuous(patients.map(\.tmbPerMb), digits: 1)
+        rows.append(["OS follow-up (months)", followUp
+                        ?? (os.isEmpty ? ReportFormat.missing : "\(os.filter { $0.osEvent == true }.count) deaths among \(os.count)")])
+        rows.append(["TMB (mut/Mb), median (range)", continuous(patients.map(\.tmbPerMb), digits: 1)
                         + "; TMB-high \(patients.filter { ($0.tmbPerMb ?? -1) >= 10 }.count)"])
-        rows.append(["PD-L1 TPS (%)", continuous(patients.map(\.pdl1TPSPercent), digits: 0)])
+        rows.append(["PD-L1 TPS (%), median (range)", continuous(patients.map(\.pdl1TPSPercent), digits: 0)])
         rows.append(["MSI", categories(patients.map(\.msiStatus), total: n)])
-        rows.append(["TIL density (cells/mm²)", continuous(patients.map(\.lymphocyteDensityPerMm2), digits: 0)])
+        rows.append(["TIL density (cells/mm²), median (range)", continuous(patients.map(\.lymphocyteDensityPerMm2), digits: 0)])
         rows.append(["Immune phenotype", categories(patients.map(\.immunePhenotype), total: n)])
         rows.append(["Model score", "\(patients.filter { $0.responseProbability != nil }.count) of \(n) patients scored"])
         return rows

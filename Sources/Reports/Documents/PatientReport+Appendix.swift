@@ -10,6 +10,12 @@ extension PatientReport {
 
         try doc.addHeading("Methods", level: 2)
         try doc.addParagraph(PatientReport.methodsText, style: TextStyle(sizePoints: 8.5))
+        if let m = data.model {
+            if !m.trainingWarnings.isEmpty {
+                try doc.addParagraph("Training warnings: " + m.trainingWarnings.joined(separator: "; ") + ".",
+                                     style: TextStyle(sizePoints: 8.5, weight: .bold))
+            }
+        }
 
         try doc.addHeading("Provenance", level: 2)
         var rows = data.provenance.inputs.map { [$0.kind, $0.name, $0.sha256 ?? ReportFormat.missing] }
@@ -34,13 +40,14 @@ extension PatientReport {
     static let methodsText = """
         Slides: tissue detected by Otsu thresholding; per tile, colour deconvolution (Ruifrok & Johnston 2001) → \
         nuclei by watershed → classes (lymphocyte, macrophage, tumor, stroma, other) by documented morphology and \
-        stain rules; densities are cells per mm² of tissue (physical units, magnification-independent). Stromal \
-        TILs follow the International TILs Working Group (Salgado et al. 2015); phenotype (inflamed / excluded / \
-        desert) from intratumoral and stromal lymphocyte densities. PD-L1 TPS and CPS follow 22C3 conventions \
+        stain rules; densities are cells per mm² of tissue (physical units, magnification-independent). Phenotype \
+        (inflamed / excluded / desert) from intratumoral and stromal \
+        lymphocyte densities. PD-L1 TPS and CPS follow 22C3 conventions \
         (≥ 100 viable tumor cells for adequacy). Genomics: TMB = nonsynonymous coding mutations / captured Mb; \
         GEP = mean z-scored log2 expression of the 18-gene T-cell-inflamed profile (Ayers et al. 2017). Model: \
         gated-attention multiple-instance learning over tiles (Ilse et al. 2018) fused with genomic and clinical \
-        encoders; the interval is the 95 % range of the cross-validation fold ensemble; the risk group splits at the \
-        training cohort's median risk score. Survival: Kaplan–Meier with log-rank tests (R survival conventions).
+        encoders, k-fold cross-validated; a training-cohort patient is scored only by the fold model(s) trained \
+        without it, others by all; interval: range of those models; risk group: split at their median risk on \
+        their training patients. Every performance figure is held-out. Survival: Kaplan–Meier with log-rank tests (R survival conventions).
         """
 }

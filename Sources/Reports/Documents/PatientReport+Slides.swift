@@ -4,8 +4,7 @@ extension PatientReport {
     // MARK: - Slide figures
 
     func addSlides(to doc: ReportDocument) throws {
-        try doc.startNewPage()
-        try doc.addHeading("Slide figures")
+        try doc.addHeading("Slide figures", keepWithNext: 300)
         guard !data.slides.isEmpty else {
             try doc.addParagraph("No slide registered for this patient: no thumbnail, density overlays or tiles.")
             return
@@ -47,7 +46,7 @@ extension PatientReport {
                                  style: .small)
             return
         }
-        try doc.addHeading("Tiles at full resolution: " + s.topTilesRule, level: 2, keepWithNext: 160)
+        try doc.addHeading("Tiles at full resolution: " + s.topTilesRule, level: 2, keepWithNext: 230)
         let captions = s.topTiles.enumerated().map { i, t -> String in
             var c = "#\(i + 1) at (\(t.x), \(t.y)) px"
             if let a = t.relativeAttention { c += ", attention " + ReportFormat.number(a, digits: 2) + " × max" }

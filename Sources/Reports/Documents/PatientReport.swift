@@ -31,9 +31,10 @@ public struct PatientReport: Sendable {
         let doc = ReportDocument(settings: settings)
         try addSummary(to: doc)
         try addModel(to: doc)
+        try addKeyGenes(to: doc)
         try addSlides(to: doc)
-        try addMutations(to: doc)
         try addCohortContext(to: doc)
+        try addMutations(to: doc)
         try addAppendix(to: doc)
         return doc
     }
@@ -90,7 +91,25 @@ public struct PatientReport: Sendable {
         if let g = data.genomics, let mb = g.captureSizeMb {
             sources.append("TMB = \(g.nonsynonymousCount.map(String.init) ?? "?") nonsynonymous mutations / \(ReportFormat.number(mb, digits: 1)) Mb")
         }
+        if data.tissue?.stromalTILPercent != nil {
+            sources.append("* " + BiomarkerPanel.stromalTILDefinition)
+        }
         if !sources.isEmpty { try doc.addParagraph(sources.joined(separator: "; ") + ".", style: .small) }
+    }
+
+    /// Mutated / wild-type / not measured for the genes a tumor board weighs beside TMB and PD-L1, as one
+    /// row of genes over one row of statuses.
+    func addKeyGenes(to doc: ReportDocument) throws {
+        let genes = data.genomics?.keyGenes.isEmpty == false ? data.genomics!.keyGenes
+            : ["STK11", "KEAP1", "EGFR", "JAK1", "JAK2", "B2M", "PTEN", "POLE"].map { KeyGeneStatus(gene: $0, mutated: nil) }
+        var style = TableStyle()
+        style.fontSize = 8
+        try doc.addTable(Table(caption: "Key genes", columns: [TableColumn("Gene", widthWeight: 1)]
+                                   + genes.map { TableColumn($0.gene, widthWeight: 1, alignment: .center) },
+                               rows: [["Status"] + BiomarkerPanel.keyGeneStatuses(genes)], style: style))
+        try doc.addParagraph("Mutated: a nonsynonymous variant; wild-type: sequenced, none found; not measured: not sequenced. "
+                             + "STK11/KEAP1 loss, EGFR drivers (NSCLC), JAK1/JAK2 and B2M loss: poorer PD-1 blockade benefit; "
+                             + "POLE: hypermutation.", style: .small)
     }
 
     // MARK: - Model
@@ -104,7 +123,7 @@ public struct PatientReport: Sendable {
         }
         var text = "Predicted probability of objective response (CR/PR): " + ReportFormat.percent(m.responseProbability)
         if let lo = m.responseProbabilityLower, let hi = m.responseProbabilityUpper {
-            text += " (95 % interval " + ReportFormat.percent(lo) + " to " + ReportFormat.percent(hi) + ")"
+            text += " (range over the models that scored it: " + ReportFormat.percent(lo) + " to " + ReportFormat.percent(hi) + ")"
         }
         text += ". Risk group: " + (m.riskGroup.map { $0 + " risk" } ?? ReportFormat.missing)
         if let r = m.riskScore { text += " (risk score " + ReportFormat.number(r, digits: 2) + ")" }
@@ -127,11 +146,21 @@ public struct PatientReport: Sendable {
                                  style: .small)
         } else {
             try doc.addGraphics(charts, height: 235)
-            if m.riskGroup != nil {
-                try doc.addParagraph("▶ and the thick line mark this patient's risk group; the vertical line on the calibration plot marks this patient's prediction.",
-                                     style: .small)
-            }
+            try doc.addParagraph((m.riskGroup != nil ? "▶ and the thick line mark this patient's risk group; the vertical line on the "
+                                      + "calibration plot marks this patient's prediction. " : "") + Self.scoringText(m), style: .small)
         }
+    }
+
+    /// Under the charts: how this score (and the cohort figures) were obtained, and the model's held-out performance.
+    static func scoringText(_ m: ModelScore) -> String {
+        let how: String
+        switch m.evaluation {
+        case "out_of_fold":
+            how = "Held-out score: only the fold model(s) trained without this patient scored it (as every patient of the curves)"
+        case "external": how = "External score: no model of the ensemble was trained on this patient"
+        default: how = "How this score was obtained was not recorded (an older TMEScope: for a training patient it is in-sample)"
+        }
+        return how + ". Model held-out performance: " + (m.heldOutPerformance ?? "not recorded with the model") + "."
     }
 
     // MARK: - Mutations and cohort context

@@ -111,6 +111,8 @@ public struct GenomicBiomarkers: Sendable, Hashable, Codable {
     public var gepMissingReason: String?
     public var ifngScore: Double?
     public var cnvBurdenFraction: Double?
+    /// Mutation status of the tumor-board key genes (STK11, KEAP1, EGFR, JAK1, JAK2, B2M, PTEN, POLE), in that order.
+    public var keyGenes: [KeyGeneStatus] = []
     public init(tmbPerMb: Double? = nil, captureSizeMb: Double? = nil, nonsynonymousCount: Int? = nil,
                 msiStatus: String? = nil, gepScore: Double? = nil, gepMissingReason: String? = nil,
                 ifngScore: Double? = nil, cnvBurdenFraction: Double? = nil) {
@@ -118,6 +120,13 @@ public struct GenomicBiomarkers: Sendable, Hashable, Codable {
         self.msiStatus = msiStatus; self.gepScore = gepScore; self.gepMissingReason = gepMissingReason
         self.ifngScore = ifngScore; self.cnvBurdenFraction = cnvBurdenFraction
     }
+}
+
+/// One key gene's status: mutated (a nonsynonymous variant), wild-type (sequenced, none found) or not measured (nil).
+public struct KeyGeneStatus: Sendable, Hashable, Codable {
+    public var gene: String
+    public var mutated: Bool?
+    public init(gene: String, mutated: Bool?) { self.gene = gene; self.mutated = mutated }
 }
 
 /// Slide-level TME metrics of the H&E slide (tme.slide_tme).
@@ -172,6 +181,14 @@ public struct ModelScore: Sendable, Hashable, Codable {
     public var modalitiesUsed: [String]
     /// The model's configuration as stored (JSON text), printed in the appendix.
     public var configJSON: String
+    /// How this patient's score was obtained: "out_of_fold" (the patient was in the training cohort and only the
+    /// fold model(s) trained without it scored it), "external", or nil (scored before this was recorded).
+    public var evaluation: String?
+    /// The model's held-out performance from its training cross-validation, in words with intervals
+    /// (e.g. "AUC 0.868 (0.757–0.949) · Brier 0.125 … out-of-fold, 5-fold cross-validation on cohort demo, n = 64").
+    public var heldOutPerformance: String?
+    /// Warnings recorded when the model was trained (events per variable, …), printed in the methods.
+    public var trainingWarnings: [String] = []
     public init(modelID: String, kind: String, gitCommit: String? = nil, weightsSHA256: String? = nil,
                 responseProbability: Double? = nil, responseProbabilityLower: Double? = nil,
                 responseProbabilityUpper: Double? = nil, riskScore: Double? = nil, riskGroup: String? = nil,

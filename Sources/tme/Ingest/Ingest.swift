@@ -42,7 +42,8 @@ struct Ingest: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let connection = dryRun ? nil : try Database.open()
+        // A dry run writes nothing but still checks tumour types against the database's vocabulary when it can reach it.
+        let connection = dryRun ? try? Database.open() : try Database.open()
         let report = try CohortIngest.run(directory: directory, parameters: parameters, connection: connection,
                                           showProgress: true)
         if json {
