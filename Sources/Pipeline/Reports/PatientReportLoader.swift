@@ -35,7 +35,7 @@ public struct PatientReportLoader {
         SELECT s.slide_id, s.stain, m.lymphocyte_density_per_mm2, m.intratumoral_lymphocyte_density_per_mm2,
                m.stromal_lymphocyte_density_per_mm2, m.macrophage_density_per_mm2, m.stromal_til_percent,
                m.macrophage_lymphocyte_ratio, m.immune_phenotype, m.tissue_area_mm2, m.pdl1_tps_percent, m.pdl1_cps,
-               m.ihc_adequate, m.parameters::text AS parameters
+               m.ihc_adequate, m.parameters::text AS parameters, m.detector, m.detector_model, m.detector_weights_sha256
         FROM tme.slides s JOIN tme.slide_tme m ON m.slide_pk = s.slide_pk
         WHERE s.patient_pk = $1 ORDER BY s.slide_id
         """
@@ -83,6 +83,7 @@ public struct PatientReportLoader {
         data.outcome = try outcome(pk)
         data.genomics = try genomics(pk)
         var quantificationParameters: String?
+        var detectorInput: Provenance.Input?
         for m in try connection.query(Self.selectSlideMetrics, [pk], name: "report slide metrics") {
             let slideID: String = try m.decode("slide_id"), stain: String = try m.decode("stain")
             if stain == "H&E", data.tissue == nil {
@@ -95,6 +96,9 @@ public struct PatientReportLoader {
                     macrophageLymphocyteRatio: try m.decode("macrophage_lymphocyte_ratio"),
                     immunePhenotype: try m.decode("immune_phenotype"), tissueAreaMm2: try m.decode("tissue_area_mm2"))
                 quantificationParameters = try m.decode("parameters")
+                let detector: String = try m.decode("detector"), model: String? = try m.decode("detector_model")
+                detectorInput = Provenance.Input(kind: "Nucleus detector", name: detector + (model.map { " (\($0))" } ?? ""),
+                                                 sha256: try m.decode("detector_weights_sha256"))
             }
             if stain == "PD-L1", data.pdl1 == nil {
                 data.pdl1 = PDL1Biomarkers(slideID: slideID, tpsPercent: try m.decode("pdl1_tps_percent"),
@@ -112,6 +116,7 @@ public struct PatientReportLoader {
             .load(patientPK: pk, modelRunPK: modelRun)
         data.slides = slides.figures
         data.provenance.inputs = try CohortRows.inputs(cohortID: cohortInfo.id, on: connection) + slides.inputs
+            + (detectorInput.map { [$0] } ?? [])
         data.provenance.parameters = [Provenance.ParameterSet(name: "Report parameters", json: parameters.json)]
         if let q = quantificationParameters, q != "{}" {
             data.provenance.parameters.append(Provenance.ParameterSet(name: "Quantification parameters", json: q))
