@@ -101,7 +101,23 @@ enum WinogradKernel {
                     let ri = r + i * stride
                     let o0 = v + ((6 * i) * cin + c) * tiles + base
                     let o1 = o0 + plane, o2 = o1 + plane, o3 = o2 + plane, o4 = o3 + plane, o5 = o4 + plane
-                    for tx in 0..<tilesX {
+                    // Four tiles at a time: lanes are tiles (a 4×4 transpose of 16 consecutive values).
+                    let groups = tilesX / 4
+                    for g in 0..<groups {
+                        let q = ri + 16 * g
+                        let a = load4(q), b = load4(q + 4), c = load4(q + 8), d = load4(q + 12)
+                        let d0 = SIMD4(a[0], b[0], c[0], d[0]), d1 = SIMD4(a[1], b[1], c[1], d[1])
+                        let d2 = SIMD4(a[2], b[2], c[2], d[2]), d3 = SIMD4(a[3], b[3], c[3], d[3])
+                        let d4 = SIMD4(b[0], c[0], d[0], q[16]), d5 = SIMD4(b[1], c[1], d[1], q[17])
+                        let a4 = 4 * d4 - d2, b4 = 4 * d3 - d1, c2 = 2 * (d4 - d2), dd = d3 - d1
+                        store4(d0 - 5 * d2 + 4 * d4, o0 + 4 * g)
+                        store4(a4 + b4, o1 + 4 * g)
+                        store4(a4 - b4, o2 + 4 * g)
+                        store4(c2 + dd, o3 + 4 * g)
+                        store4(c2 - dd, o4 + 4 * g)
+                        store4(d1 - 5 * d3 + 4 * d5, o5 + 4 * g)
+                    }
+                    for tx in 4 * groups..<tilesX {
                         let q = ri + tile * tx
                         let d0 = q[0], d1 = q[1], d2 = q[2], d3 = q[3], d4 = q[4], d5 = q[5]
                         let a = 4 * d4 - d2, b = 4 * d3 - d1, cc = 2 * (d4 - d2), dd = d3 - d1
@@ -191,5 +207,13 @@ enum WinogradKernel {
                 }
             }
         }
+    }
+
+    @inline(__always) private static func load4(_ p: UnsafeMutablePointer<Float>) -> SIMD4<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self)
+    }
+
+    @inline(__always) private static func store4(_ v: SIMD4<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Float>.self)
     }
 }
