@@ -15,11 +15,11 @@ struct FoldedConvolution: Sendable {
     let bias: [Float]
     /// Whether a ReLU follows the batch norm (every unit but the three output heads).
     let relu: Bool
-    /// The Winograd F(2×2, 3×3) transform of the weights (`WinogradKernel`), for 3×3 units with at
+    /// The Winograd F(4×4, 3×3) transform of the weights (`WinogradKernel`), for 3×3 units with at
     /// least `winogradMinimumInputs` input channels; nil for the others, which use im2col.
     let winograd: [Float]?
 
-    /// Below this many input channels the 16 small products of Winograd cost more than they save.
+    /// Below this many input channels the 36 small products of Winograd cost more than they save.
     static let winogradMinimumInputs = 16
 
     static let batchNormEpsilon = 1e-5
