@@ -39,13 +39,17 @@ let package = Package(
         .target(name: "Reports", dependencies: ["CCairo", "CJPEG", "CPango", "TMECore"], exclude: ["README.md"]),
         .target(name: "TissueAnalysis", dependencies: ["TMECore"], exclude: ["README.md"]),
         .target(name: "InstanSeg", dependencies: ["COpenBLAS", "CZlib", "TMECore"], exclude: ["README.md"]),
-        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Tabular", "Genomics", "CZlib", "CMalloc", "Survival", "FusionModel",
+        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Tabular", "Genomics", "CZlib", "Survival", "FusionModel",
                                              "Reports", "SlideIO", "TissueAnalysis", "InstanSeg"], exclude: ["README.md", "Reports/README.md", "Quantify/README.md"]),
 
+        // Process-wide settings (allocator, OpenBLAS threads) that only the executables apply.
+        .target(name: "ProcessTuning", dependencies: ["CMalloc", "FusionModel"], exclude: ["README.md"]),
+
         // MARK: - Executables
+        // tme reaches the database only through Pipeline's Workspace (no BiomarkerStore).
         .executableTarget(name: "tme", dependencies: [
             "SlideIO", "CohortSimulator",
-            "Pipeline", "BiomarkerStore", "TMECore", "Genomics", "Survival", "TissueAnalysis",
+            "Pipeline", "ProcessTuning", "TMECore", "Genomics", "Survival", "TissueAnalysis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tme-bench", dependencies: [
@@ -53,7 +57,7 @@ let package = Package(
             "FusionModel",
             "InstanSeg",
             "TissueAnalysis",
-            "Pipeline", "BiomarkerStore", "TMECore", "Survival",
+            "Pipeline", "BiomarkerStore", "TMECore", "Survival", "ProcessTuning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -1,7 +1,7 @@
 import ArgumentParser
-import BiomarkerStore
 import Foundation
 import Pipeline
+import ProcessTuning
 import TissueAnalysis
 
 /// `tme quantify SLIDE… | --cohort NAME`
@@ -65,8 +65,9 @@ struct Quantify: AsyncParsableCommand {
     }
 
     func run() async throws {
+        _ = AllocatorTuning.applied  // keep freed tile buffers for the next tile (process-wide, so set here)
         if let cohort {
-            let connection = try Database.open()
+            let connection = try Workspace.locate().openDatabase()
             let report = try CohortQuantify.run(cohort: cohort, connection: connection, force: force, workers: workers,
                                                 tileSizeMicrons: tileMicrons, stainVectors: stainVectors, detector: detector)
             if json { try printJSON(report) } else { print(report.summary) }

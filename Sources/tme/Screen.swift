@@ -1,5 +1,4 @@
 import ArgumentParser
-import BiomarkerStore
 import Foundation
 import Pipeline
 
@@ -56,7 +55,7 @@ struct Screen: AsyncParsableCommand {
 
     func run() async throws {
         let chosen = try criteria.map { try ScreeningCriteria.load(URL(fileURLWithPath: $0)) } ?? flagCriteria
-        let connection = try Database.open(log: note)
+        let connection = try Workspace.locate().openDatabase(log: note)
         print(try ScreeningResult.run(chosen, cohort: cohort, on: connection).rendered(as: format))
     }
 }

@@ -2,6 +2,7 @@ import TMECore
 import ArgumentParser
 import Foundation
 import Pipeline
+import ProcessTuning
 
 /// The `tme` command line: one subcommand per file, no logic of its own (see STYLE.md).
 @main

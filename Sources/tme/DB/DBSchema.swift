@@ -1,8 +1,6 @@
 import ArgumentParser
-import BiomarkerStore
 import Foundation
 import Pipeline
-import TMECore
 
 struct DBSchema: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +12,7 @@ struct DBSchema: AsyncParsableCommand {
     var out: String?
 
     func run() async throws {
-        let snapshot = try SchemaSnapshot.generate(project: try ProjectDirectory.locate())
+        let snapshot = try Workspace.locate().schemaSnapshot()
         guard let out else {
             print(snapshot, terminator: "")
             return

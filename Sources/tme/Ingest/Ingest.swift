@@ -1,5 +1,4 @@
 import ArgumentParser
-import BiomarkerStore
 import Foundation
 import Genomics
 import Pipeline
@@ -42,7 +41,7 @@ struct Ingest: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let connection = dryRun ? nil : try Database.open()
+        let connection = dryRun ? nil : try Workspace.locate().openDatabase()
         let report = try CohortIngest.run(directory: directory, parameters: parameters, connection: connection,
                                           showProgress: true)
         if json {
