@@ -40,16 +40,15 @@ let package = Package(
         .target(name: "TissueAnalysis", dependencies: ["TMECore"], exclude: ["README.md"]),
         .target(name: "InstanSeg", dependencies: ["COpenBLAS", "CZlib", "TMECore"], exclude: ["README.md"]),
         .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Tabular", "Genomics", "CZlib", "Survival", "FusionModel",
-                                             "Reports", "SlideIO", "TissueAnalysis", "InstanSeg"], exclude: ["README.md", "Reports/README.md", "Quantify/README.md"]),
+                                             "Reports", "SlideIO", "TissueAnalysis", "InstanSeg", "CohortSimulator"], exclude: ["README.md", "Reports/README.md", "Quantify/README.md"]),
 
         // Process-wide settings (allocator, OpenBLAS threads) that only the executables apply.
         .target(name: "ProcessTuning", dependencies: ["CMalloc", "FusionModel"], exclude: ["README.md"]),
 
         // MARK: - Executables
-        // tme reaches the database only through Pipeline's Workspace (no BiomarkerStore).
+        // The CLI sees Pipeline only (its Workspace for the database), plus the executables' process tuning.
         .executableTarget(name: "tme", dependencies: [
-            "SlideIO", "CohortSimulator",
-            "Pipeline", "ProcessTuning", "TMECore", "Genomics", "Survival", "TissueAnalysis",
+            "Pipeline", "ProcessTuning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tme-bench", dependencies: [

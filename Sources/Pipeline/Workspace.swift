@@ -10,6 +10,9 @@ public struct Workspace: Sendable {
 
     public init(project: ProjectDirectory) { self.project = project }
 
+    /// The version `tme --version` prints and runs record.
+    public static var toolVersion: String { TMEVersion.string }
+
     /// The checkout found from `TME_HOME`, the working directory or the executable (`ProjectDirectory.locate`).
     public static func locate() throws -> Workspace { Workspace(project: try ProjectDirectory.locate()) }
 

@@ -1,4 +1,3 @@
-import TMECore
 import ArgumentParser
 import Foundation
 import Pipeline
@@ -36,7 +35,7 @@ struct TME: AsyncParsableCommand {
             The database is the embedded cluster under .tme/ unless TME_DATABASE_URL or the PG* \
             variables point elsewhere.
             """,
-        version: TMEVersion.string,
+        version: Workspace.toolVersion,
         subcommands: [
             DB.self,
             Screen.self,

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Genomics
 import Pipeline
 
 /// `tme ingest DIR --cohort NAME`
