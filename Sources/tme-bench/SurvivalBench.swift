@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TMECore
 import Pipeline
 import Survival
 
@@ -158,17 +159,11 @@ struct SyntheticSurvival {
     }
 }
 
-/// SplitMix64 with uniform and Box–Muller normal draws (deterministic bench data).
+/// TMECore's SplitMix64 with uniform and Box–Muller normal draws (deterministic bench data).
 struct SurvivalBenchRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var generator: SplitMix64
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
+    mutating func next() -> UInt64 { generator.next() }
     /// Uniform on (0, 1).
     mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }
     mutating func normal() -> Double { (-2 * log(uniform())).squareRoot() * cos(2 * .pi * uniform()) }
