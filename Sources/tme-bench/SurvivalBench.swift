@@ -76,11 +76,10 @@ struct SurvivalBench: ParsableCommand {
 
     /// Runs the same fits in lifelines (data loading excluded from the timings, best of `repeats`).
     private func runLifelines(dir: URL) throws -> PeerResult {
-        let script = dir.appendingPathComponent("peer.py")
-        try Self.peerScript.write(to: script, atomically: true, encoding: .utf8)
+        let script = try PeerScript.path("lifelines_survival_bench.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, script.path, dir.path, String(repeats)]
+        process.arguments = [python, script, dir.path, String(repeats)]
         let out = Pipe()
         process.standardOutput = out
         try process.run()
@@ -93,27 +92,7 @@ struct SurvivalBench: ParsableCommand {
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try decoder.decode(PeerResult.self, from: data)
     }
-
-    static let peerScript = """
-        import json, sys, time
-        import pandas as pd
-        from lifelines import CoxPHFitter
-        from lifelines.utils import concordance_index
-        d, repeats = sys.argv[1], int(sys.argv[2])
-        cox = pd.read_csv(d + "/cox.csv")
-        conc = pd.read_csv(d + "/cindex.csv")
-        def best(f):
-            times = []
-            for _ in range(repeats):
-                t = time.perf_counter(); r = f(); times.append(time.perf_counter() - t)
-            return min(times), r
-        cox_s, fit = best(lambda: CoxPHFitter().fit(cox, "time", "event"))
-        c_s, c = best(lambda: concordance_index(conc["time"], -conc["x0"], conc["event"]))
-        print(json.dumps({"cox_seconds": cox_s, "cindex_seconds": c_s,
-                          "coefficients": [float(v) for v in fit.params_.values], "cindex": float(c)}))
-        """
 }
-
 
 /// Proportional-hazards data with known β: xⱼ ~ N(0, 1), βⱼ = ±0.1·(j+1), exponential event times
 /// (baseline hazard 1/year), uniform censoring over 5 years, times rounded up to the grid (whole
