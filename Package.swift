@@ -57,11 +57,12 @@ let package = Package(
             "InstanSeg",
             "TissueAnalysis",
             "Pipeline", "BiomarkerStore", "TMECore", "Survival", "ProcessTuning",
+            "TestSupport",  // ReportFixture: the seeded report cohort `tme-bench report` times
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: - Tests
-        .target(name: "TestSupport", dependencies: ["BiomarkerStore", "TMECore"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["BiomarkerStore", "TMECore", "SlideIO"], path: "Tests/TestSupport"),
         .testTarget(name: "TMECoreTests", dependencies: ["TMECore"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "SlideIOTests", dependencies: ["SlideIO", "TestSupport"], resources: [.copy("Fixtures")]),
