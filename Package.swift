@@ -32,20 +32,23 @@ let package = Package(
         .target(name: "Tabular", exclude: ["README.md"]),
         .target(name: "BiomarkerStore", dependencies: ["CLibPQ", "CProcess", "TMECore"], exclude: ["README.md"]),
         .target(name: "Genomics", dependencies: ["Tabular"], exclude: ["README.md"]),
-        .target(name: "SlideIO", dependencies: ["CTIFF", "CZlib"], exclude: ["README.md"]),
-        .target(name: "Survival", exclude: ["README.md"]),
-        .target(name: "CohortSimulator", dependencies: ["SlideIO"], exclude: ["README.md"]),
+        .target(name: "SlideIO", dependencies: ["CTIFF", "CZlib", "TMECore"], exclude: ["README.md"]),
+        .target(name: "Survival", dependencies: ["TMECore"], exclude: ["README.md"]),
+        .target(name: "CohortSimulator", dependencies: ["SlideIO", "TMECore"], exclude: ["README.md"]),
         .target(name: "FusionModel", dependencies: ["COpenBLAS", "Survival", "TMECore"], exclude: ["README.md"]),
         .target(name: "Reports", dependencies: ["CCairo", "CJPEG", "CPango", "TMECore"], exclude: ["README.md"]),
         .target(name: "TissueAnalysis", dependencies: ["TMECore"], exclude: ["README.md"]),
         .target(name: "InstanSeg", dependencies: ["COpenBLAS", "CZlib", "TMECore"], exclude: ["README.md"]),
-        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Tabular", "Genomics", "CZlib", "CMalloc", "Survival", "FusionModel",
-                                             "Reports", "SlideIO", "TissueAnalysis", "InstanSeg"], exclude: ["README.md", "Reports/README.md", "Quantify/README.md"]),
+        .target(name: "Pipeline", dependencies: ["BiomarkerStore", "TMECore", "Tabular", "Genomics", "CZlib", "Survival", "FusionModel",
+                                             "Reports", "SlideIO", "TissueAnalysis", "InstanSeg", "CohortSimulator"], exclude: ["README.md", "Reports/README.md", "Quantify/README.md"]),
+
+        // Process-wide settings (allocator, OpenBLAS threads) that only the executables apply.
+        .target(name: "ProcessTuning", dependencies: ["CMalloc", "FusionModel"], exclude: ["README.md"]),
 
         // MARK: - Executables
+        // The CLI sees Pipeline only (its Workspace for the database), plus the executables' process tuning.
         .executableTarget(name: "tme", dependencies: [
-            "SlideIO", "CohortSimulator",
-            "Pipeline", "BiomarkerStore", "TMECore", "Genomics", "Survival", "TissueAnalysis",
+            "Pipeline", "ProcessTuning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "tme-bench", dependencies: [
@@ -53,12 +56,14 @@ let package = Package(
             "FusionModel",
             "InstanSeg",
             "TissueAnalysis",
-            "Pipeline", "BiomarkerStore", "TMECore", "Survival",
+            "Pipeline", "BiomarkerStore", "TMECore", "Survival", "ProcessTuning",
+            "TestSupport",  // ReportFixture: the seeded report cohort `tme-bench report` times
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: - Tests
-        .target(name: "TestSupport", dependencies: ["BiomarkerStore", "TMECore"], path: "Tests/TestSupport"),
+        // Pipeline: the report fixture stores a real run's quantification parameters (CohortQuantify.runParametersJSON).
+        .target(name: "TestSupport", dependencies: ["BiomarkerStore", "TMECore", "SlideIO", "Pipeline"], path: "Tests/TestSupport"),
         .testTarget(name: "TMECoreTests", dependencies: ["TMECore"]),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "SlideIOTests", dependencies: ["SlideIO", "TestSupport"], resources: [.copy("Fixtures")]),
@@ -70,9 +75,9 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportPipelineTests", dependencies: ["Pipeline", "Reports", "BiomarkerStore", "TestSupport", "SlideIO"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "TissueAnalysisTests", dependencies: ["TissueAnalysis"], exclude: ["Fixtures"]),
+        .testTarget(name: "TissueAnalysisTests", dependencies: ["TissueAnalysis", "TMECore"], exclude: ["Fixtures"]),
         .testTarget(name: "InstanSegTests", dependencies: ["InstanSeg", "CZlib", "TMECore"], exclude: ["Fixtures"]),
-        .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline", "Tabular"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SurvivalTests", dependencies: ["Survival", "Pipeline", "Tabular", "TMECore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "BiomarkerStore", "SlideIO", "TestSupport"]),
         .testTarget(name: "QuantifyTests", dependencies: ["Pipeline", "CohortSimulator", "TissueAnalysis", "BiomarkerStore", "TestSupport",
                                                  "InstanSeg", "SlideIO"],

@@ -133,7 +133,11 @@ extension EmbeddedCluster {
     }
 
     /// Path of a server binary: `TME_PG_BINDIR`, Debian's /usr/lib/postgresql/<newest>/bin, or PATH.
-    func binary(_ name: String) throws -> String {
+    func binary(_ name: String) throws -> String { try Self.binary(name) }
+
+    /// Path of a PostgreSQL program (server or client): `TME_PG_BINDIR`, Debian's newest
+    /// /usr/lib/postgresql/<version>/bin, or PATH.
+    static func binary(_ name: String) throws -> String {
         let manager = FileManager.default
         if let directory = ProcessInfo.processInfo.environment["TME_PG_BINDIR"] {
             return (directory as NSString).appendingPathComponent(name)

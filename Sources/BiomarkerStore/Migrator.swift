@@ -1,7 +1,8 @@
 import Foundation
 import TMECore
 
-/// Applies the numbered SQL files of `sql/` (`001_core.sql`, `002_…`) in order.
+/// Applies the numbered SQL files of `sql/` (`001_core.sql`, `002_…`) in order (`schema.sql`,
+/// the generated snapshot of the result, is not one of them).
 ///
 /// Each file runs in its own transaction together with its row in `tme.schema_migrations`
 /// (version, file name, SHA-256 of the text), so a killed run leaves the database at the last
@@ -36,7 +37,8 @@ public struct Migrator: Sendable {
             throw StoreError.migration(file: directory.path, reason: "the folder cannot be read (\(error.localizedDescription))")
         }
         var found: [Migration] = []
-        for name in names where name.hasSuffix(".sql") {
+        // schema.sql is the generated snapshot of the result (SchemaSnapshot), not a migration.
+        for name in names where name.hasSuffix(".sql") && name != SchemaSnapshot.fileName {
             guard let version = Int(name.prefix { $0.isNumber }), name.first?.isNumber == true else {
                 throw StoreError.migration(file: name, reason: "the name must start with a number, like 001_core.sql")
             }

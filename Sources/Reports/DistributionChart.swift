@@ -1,4 +1,5 @@
 import Foundation
+import TMECore
 
 /// A clinical or analysis cut-off drawn on a distribution (e.g. TMB 10 mut/Mb).
 public struct Cutoff: Sendable, Hashable, Codable {
@@ -40,13 +41,10 @@ public struct DistributionChart: ReportGraphic, Sendable, Hashable, Codable {
         return counts
     }
 
-    /// A repeatable value in 0…1 for point `i` (SplitMix64 finaliser of the index).
+    /// A repeatable value in 0…1 for point `i` (the first SplitMix64 draw seeded with the index).
     static func jitter(_ i: Int) -> Double {
-        var z = UInt64(truncatingIfNeeded: i) &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Double(z >> 11) / Double(1 << 53)
+        var generator = SplitMix64(seed: UInt64(truncatingIfNeeded: i))
+        return Double(generator.next() >> 11) / Double(1 << 53)
     }
 
     /// A value with 2 decimals below 10, 1 below 100, none above.

@@ -53,38 +53,9 @@ extension RGBImage {
         }
     }
 
-    /// The image encoded as PNG (truecolour 8-bit, one IDAT chunk, "Sub" filter on every row).
-    /// Reference: PNG Specification, 2nd ed. (W3C 2003), §§ 5, 9, 11.
+    /// The image encoded as PNG (truecolour 8-bit, one IDAT chunk, "Sub" filter on every row, zlib level 6;
+    /// `PNGEncoder.encodeDeflated`). Throws `invalidImage` for an empty image.
     public func pngData() throws -> [UInt8] {
-        guard width > 0, height > 0 else { throw SlideIOError.invalidImage(detail: "PNG needs a non-empty image") }
-        // Filter type 1 (Sub): each byte minus the byte 3 positions to its left (mod 256).
-        let rowBytes = width * 3
-        var filtered = [UInt8](repeating: 0, count: height * (rowBytes + 1))
-        for y in 0..<height {
-            let d = y * (rowBytes + 1), s = y * rowBytes
-            filtered[d] = 1
-            for i in 0..<rowBytes {
-                filtered[d + 1 + i] = i < 3 ? pixels[s + i] : pixels[s + i] &- pixels[s + i - 3]
-            }
-        }
-        var compressedSize = compressBound(uLong(filtered.count))
-        var compressed = [UInt8](repeating: 0, count: Int(compressedSize))
-        let status = compress2(&compressed, &compressedSize, filtered, uLong(filtered.count), 6)
-        guard status == Z_OK else { throw SlideIOError.invalidImage(detail: "zlib compress2 failed with status \(status)") }
-        compressed.removeSubrange(Int(compressedSize)...)
-
-        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        func be32(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
-        func chunk(_ type: String, _ data: [UInt8]) {
-            let typeBytes = Array(type.utf8)
-            png += be32(UInt32(data.count))
-            var crc = crc32(0, typeBytes, uInt(typeBytes.count))
-            crc = data.withUnsafeBufferPointer { crc32(crc, $0.baseAddress, uInt($0.count)) }
-            png += typeBytes + data + be32(UInt32(crc))
-        }
-        chunk("IHDR", be32(UInt32(width)) + be32(UInt32(height)) + [8, 2, 0, 0, 0])
-        chunk("IDAT", compressed)
-        chunk("IEND", [])
-        return png
+        try PNGEncoder.encodeDeflated(width: width, height: height, channels: 3, pixels: pixels, filter: .sub, level: 6)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TMECore
 
 /// A binary tissue/background mask of a slide at low resolution.
 public struct TissueMask: Sendable, Hashable, Codable {

@@ -1,4 +1,5 @@
 import Foundation
+import TMECore
 
 /// Nonparametric bootstrap percentile confidence intervals for any statistic of the subjects
 /// (Efron & Tibshirani 1993, §13.3): resample n subjects with replacement B times, recompute the
@@ -82,17 +83,4 @@ public enum Bootstrap {
 private struct SendableBuffer: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Double>
     init(_ buffer: UnsafeMutableBufferPointer<Double>) { self.buffer = buffer }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): small, fast, seedable.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

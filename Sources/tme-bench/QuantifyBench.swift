@@ -65,12 +65,11 @@ struct QuantifyBench: ParsableCommand {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tme-bench-quantify-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let raw = dir.appendingPathComponent("image.rgb"), script = dir.appendingPathComponent("peer.py")
+        let raw = dir.appendingPathComponent("image.rgb"), script = try PeerScript.path("skimage_quantify_bench.py")
         try Data(tile.pixels).write(to: raw)
-        try Self.peerScript.write(to: script, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, script.path, raw.path, String(tile.width), String(tile.height), String(repeats)]
+        process.arguments = [python, script, raw.path, String(tile.width), String(tile.height), String(repeats)]
         var environment = ProcessInfo.processInfo.environment
         environment["OMP_NUM_THREADS"] = "1"
         environment["OPENBLAS_NUM_THREADS"] = "1"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import ProcessTuning
 
 /// `tme-bench quantify-validate --cohort-dir DIR`: the quantifier against a simulated cohort's per-cell truth,
 /// printed as the Markdown of VALIDATION.md (issue 8).
@@ -15,6 +16,7 @@ struct QuantifyValidateBench: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        _ = AllocatorTuning.applied  // as in `tme quantify`: keep freed tile buffers for the next tile
         let results = try CohortValidation.run(directory: cohortDirectory, limit: limit, workers: workers) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }

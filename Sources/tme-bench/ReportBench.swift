@@ -2,6 +2,7 @@ import ArgumentParser
 import BiomarkerStore
 import Foundation
 import Pipeline
+import TestSupport
 
 /// `tme-bench report`: time of one patient report (database reads, slide thumbnail and heatmaps,
 /// full-resolution tiles with cell detection, layout, PDF) and of every patient of a cohort in

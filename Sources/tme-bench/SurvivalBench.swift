@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TMECore
 import Pipeline
 import Survival
 
@@ -75,11 +76,10 @@ struct SurvivalBench: ParsableCommand {
 
     /// Runs the same fits in lifelines (data loading excluded from the timings, best of `repeats`).
     private func runLifelines(dir: URL) throws -> PeerResult {
-        let script = dir.appendingPathComponent("peer.py")
-        try Self.peerScript.write(to: script, atomically: true, encoding: .utf8)
+        let script = try PeerScript.path("lifelines_survival_bench.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, script.path, dir.path, String(repeats)]
+        process.arguments = [python, script, dir.path, String(repeats)]
         let out = Pipe()
         process.standardOutput = out
         try process.run()
@@ -92,27 +92,7 @@ struct SurvivalBench: ParsableCommand {
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try decoder.decode(PeerResult.self, from: data)
     }
-
-    static let peerScript = """
-        import json, sys, time
-        import pandas as pd
-        from lifelines import CoxPHFitter
-        from lifelines.utils import concordance_index
-        d, repeats = sys.argv[1], int(sys.argv[2])
-        cox = pd.read_csv(d + "/cox.csv")
-        conc = pd.read_csv(d + "/cindex.csv")
-        def best(f):
-            times = []
-            for _ in range(repeats):
-                t = time.perf_counter(); r = f(); times.append(time.perf_counter() - t)
-            return min(times), r
-        cox_s, fit = best(lambda: CoxPHFitter().fit(cox, "time", "event"))
-        c_s, c = best(lambda: concordance_index(conc["time"], -conc["x0"], conc["event"]))
-        print(json.dumps({"cox_seconds": cox_s, "cindex_seconds": c_s,
-                          "coefficients": [float(v) for v in fit.params_.values], "cindex": float(c)}))
-        """
 }
-
 
 /// Proportional-hazards data with known β: xⱼ ~ N(0, 1), βⱼ = ±0.1·(j+1), exponential event times
 /// (baseline hazard 1/year), uniform censoring over 5 years, times rounded up to the grid (whole
@@ -158,17 +138,11 @@ struct SyntheticSurvival {
     }
 }
 
-/// SplitMix64 with uniform and Box–Muller normal draws (deterministic bench data).
+/// TMECore's SplitMix64 with uniform and Box–Muller normal draws (deterministic bench data).
 struct SurvivalBenchRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var generator: SplitMix64
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
+    mutating func next() -> UInt64 { generator.next() }
     /// Uniform on (0, 1).
     mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }
     mutating func normal() -> Double { (-2 * log(uniform())).squareRoot() * cos(2 * .pi * uniform()) }

@@ -95,11 +95,10 @@ struct TrainBench: ParsableCommand {
     }
 
     private func runPyTorch(dataFile: URL, dir: URL) throws -> PeerResult {
-        let script = dir.appendingPathComponent("peer_train.py")
-        try Self.peerScript.write(to: script, atomically: true, encoding: .utf8)
+        let script = try PeerScript.path("torch_fusion_train_bench.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, script.path, dataFile.path, String(epochs), String(threads), String(batchSize), String(seed)]
+        process.arguments = [python, script, dataFile.path, String(epochs), String(threads), String(batchSize), String(seed)]
         var environment = ProcessInfo.processInfo.environment
         environment["OMP_NUM_THREADS"] = String(threads)
         process.environment = environment

@@ -1,8 +1,7 @@
 import ArgumentParser
-import BiomarkerStore
 import Foundation
 import Pipeline
-import TissueAnalysis
+import ProcessTuning
 
 /// `tme quantify SLIDE… | --cohort NAME`
 struct Quantify: AsyncParsableCommand {
@@ -49,7 +48,7 @@ struct Quantify: AsyncParsableCommand {
     func validate() throws {
         guard (cohort == nil) != slides.isEmpty else { throw ValidationError("give slide files or --cohort NAME (not both)") }
         guard QuantifyStain(rawValue: stain) != nil else { throw ValidationError("--stain must be he or ihc-dab") }
-        guard IHCMarker(rawValue: marker) != nil else { throw ValidationError("--marker must be PD-L1, CD8 or CD68") }
+        guard QuantifyParameters.ihcMarker(named: marker) != nil else { throw ValidationError("--marker must be PD-L1, CD8 or CD68") }
         if let mpp, !(mpp.isFinite && mpp > 0) { throw ValidationError("--mpp must be a positive number of µm per pixel") }
         guard (1...256).contains(workers) else { throw ValidationError("--workers must be 1–256") }
         if let tileMicrons, !(64...4096).contains(tileMicrons) { throw ValidationError("--tile-microns must be 64–4096") }
@@ -65,8 +64,9 @@ struct Quantify: AsyncParsableCommand {
     }
 
     func run() async throws {
+        _ = AllocatorTuning.applied  // keep freed tile buffers for the next tile (process-wide, so set here)
         if let cohort {
-            let connection = try Database.open()
+            let connection = try Workspace.locate().openDatabase()
             let report = try CohortQuantify.run(cohort: cohort, connection: connection, force: force, workers: workers,
                                                 tileSizeMicrons: tileMicrons, stainVectors: stainVectors, detector: detector)
             if json { try printJSON(report) } else { print(report.summary) }
@@ -76,17 +76,16 @@ struct Quantify: AsyncParsableCommand {
             }
             return
         }
-        var parameters = QuantifyParameters(stain: QuantifyStain(rawValue: stain)!, marker: IHCMarker(rawValue: marker), detector: detector)
+        var parameters = QuantifyParameters(stain: QuantifyStain(rawValue: stain)!, marker: QuantifyParameters.ihcMarker(named: marker), detector: detector)
         if let tileMicrons { parameters.tileSizeMicrons = tileMicrons }
         parameters.workers = workers
         parameters.stainVectors = stainVectors
         if let trainClassifier { return try train(to: trainClassifier, parameters: parameters) }
-        var trained: (any CellClassifier)?
-        if let classifier {
+        let trained = try classifier.map { classifier in
             guard let data = FileManager.default.contents(atPath: classifier) else {
                 throw ValidationError("cannot read the classifier \(classifier)")
             }
-            trained = try LogisticCellClassifier.decode(json: data)
+            return try QuantifyParameters.classifier(json: data)
         }
         var outputs: [FileQuantify.Output] = []
         for path in slides {
@@ -105,7 +104,7 @@ struct Quantify: AsyncParsableCommand {
         do { try summary.classifier.jsonData().write(to: URL(fileURLWithPath: path)) } catch {
             throw QuantifyError.writeFailed(path: path, reason: "\(error)")
         }
-        let counts = CellClass.allCases.map { "\($0.rawValue) \(summary.matched[$0] ?? 0)" }.joined(separator: ", ")
+        let counts = summary.matchedPerClass.map { "\($0.className) \($0.count)" }.joined(separator: ", ")
         print("trained on \(summary.classifier.trainingCellCount) matched cells (\(counts)); \(summary.unmatchedLabels) labelled cells "
               + "had no detection within 4 µm; training accuracy " + String(format: "%.3f", summary.classifier.trainingAccuracy) + " → \(path)")
     }

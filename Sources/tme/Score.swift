@@ -1,5 +1,4 @@
 import ArgumentParser
-import BiomarkerStore
 import Foundation
 import Pipeline
 
@@ -20,7 +19,7 @@ struct Score: AsyncParsableCommand {
     @Flag(help: "Print the scoring summary as JSON.") var json = false
 
     func run() async throws {
-        let connection = try Database.open(log: note)
+        let connection = try Workspace.locate().openDatabase(log: note)
         let report = try ModelScoring.run(cohort: cohort, modelDirectory: model, on: connection)
         for (m, c) in report.missingModality.sorted(by: { $0.key < $1.key }) {
             note("warning: \(c) patients scored without \(m) (flagged in modalities_used)")

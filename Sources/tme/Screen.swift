@@ -1,5 +1,4 @@
 import ArgumentParser
-import BiomarkerStore
 import Foundation
 import Pipeline
 
@@ -60,7 +59,7 @@ struct Screen: AsyncParsableCommand {
 
     func run() async throws {
         let chosen = try criteria.map { try ScreeningCriteria.load(URL(fileURLWithPath: $0)) } ?? flagCriteria
-        let connection = try Database.open(log: note)
+        let connection = try Workspace.locate().openDatabase(log: note)
         do {
             print(try ScreeningResult.run(chosen, cohort: cohort, on: connection).rendered(as: format))
         } catch let error as ScreeningError {

@@ -1,7 +1,7 @@
-import TMECore
 import ArgumentParser
 import Foundation
 import Pipeline
+import ProcessTuning
 
 /// The `tme` command line: one subcommand per file, no logic of its own (see STYLE.md).
 @main
@@ -35,7 +35,7 @@ struct TME: AsyncParsableCommand {
             The database is the embedded cluster under .tme/ unless TME_DATABASE_URL or the PG* \
             variables point elsewhere.
             """,
-        version: TMEVersion.string,
+        version: Workspace.toolVersion,
         subcommands: [
             DB.self,
             Screen.self,

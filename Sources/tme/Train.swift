@@ -1,5 +1,4 @@
 import ArgumentParser
-import BiomarkerStore
 import Foundation
 import Pipeline
 
@@ -59,7 +58,7 @@ struct Train: AsyncParsableCommand {
         if let maxTiles { options.data.maxTilesPerPatient = maxTiles }
         if let bootstrap { options.evaluation.bootstrapReplicates = bootstrap }
         if noAblations { options.ablations = false }
-        let connection = try Database.open(log: note)
+        let connection = try Workspace.locate().openDatabase(log: note)
         let display = TrainingProgressDisplay()
         let result = try ModelTraining.run(cohort: cohort, on: connection, options: options, output: out,
                                            truthDirectory: truth, progress: display.show)

@@ -1,4 +1,5 @@
 import Foundation
+import SlideIO
 import Testing
 @testable import CohortSimulator
 

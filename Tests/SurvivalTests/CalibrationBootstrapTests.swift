@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Survival
+import TMECore
 
 @Suite struct CalibrationTests {
     /// Exponential data with known S(t | x): the true model is calibrated, a distorted one is not.

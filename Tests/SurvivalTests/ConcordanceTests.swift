@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Survival
+import TMECore
 
 @Suite struct ConcordanceTests {
     @Test func docExample() throws {

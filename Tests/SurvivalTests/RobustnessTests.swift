@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Survival
+import TMECore
 
 /// 200 random and adversarial datasets: every statistic either returns finite numbers (and a Cox
 /// fit is a genuine maximum: zero score, positive-definite information) or throws a named

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TissueAnalysis
+import TMECore
 
 @Suite struct ImageOperationTests {
     @Test func otsuMatchesScikitImage() {

@@ -1,4 +1,5 @@
 import Foundation
+import SlideIO
 
 /// Writes the 1:1 example tiles (one per immune phenotype, plus a PD-L1 IHC one) as PNG with the truth overlaid.
 public enum ExampleWriter {

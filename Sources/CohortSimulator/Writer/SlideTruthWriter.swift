@@ -1,4 +1,5 @@
 import Foundation
+import SlideIO
 
 /// Writes the truth of one slide: every cell (TSV), the compartment mask (PNG) and a QuPath GeoJSON.
 ///

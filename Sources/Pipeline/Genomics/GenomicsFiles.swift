@@ -19,6 +19,11 @@ public enum GenomicsFiles {
         try parser.finish()
     }
 
+    /// The TMB settings of `tme genomics tmb` (call `validate()` on them before use).
+    public static func tmbParameters(captureMegabases: Double, highThresholdPerMegabase: Double) -> TMBParameters {
+        TMBParameters(captureMegabases: captureMegabases, highThresholdPerMegabase: highThresholdPerMegabase)
+    }
+
     /// Per-sample TMB of a MAF file (plain or gzip).
     public static func tmb(mafPath: String, parameters: TMBParameters) throws -> TMBReport {
         var counter = try TMBCounter(parameters: parameters)

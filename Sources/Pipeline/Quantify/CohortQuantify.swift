@@ -125,10 +125,7 @@ public enum CohortQuantify {
             }
         }
         let m = q.metrics
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let parameters = String(decoding: try encoder.encode(RunParameters(quantify: q.parameters,
-                                                                           level: q.level, micronsPerPixel: q.micronsPerPixel)), as: UTF8.self)
+        let parameters = try runParametersJSON(q.parameters, level: q.level, micronsPerPixel: q.micronsPerPixel)
         try c.execute(QuantifySQL.insertSlideTME, [
             pk, m.tissueAreaSquareMillimetres, m.tumorAreaSquareMillimetres, m.stromaAreaSquareMillimetres,
             m.counts.lymphocyte, m.counts.macrophage, m.counts.tumor, m.counts.stroma,
@@ -148,6 +145,14 @@ public enum CohortQuantify {
         var quantify: QuantifyParameters
         var level: Int
         var micronsPerPixel: Double
+    }
+
+    /// What `tme.slide_tme.parameters` holds for a run with `parameters` on `level` (sorted keys).
+    public static func runParametersJSON(_ parameters: QuantifyParameters, level: Int, micronsPerPixel: Double) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(RunParameters(quantify: parameters, level: level, micronsPerPixel: micronsPerPixel)),
+                      as: UTF8.self)
     }
 
     /// The quantification parameters of a stored run (`tme.slide_tme.parameters`), ready to analyse its tiles

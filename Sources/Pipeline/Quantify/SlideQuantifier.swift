@@ -11,8 +11,8 @@ import TissueAnalysis
 ///    so each cell is counted by exactly one tile), hand its cells to `cells` and keep the summary in a per-thread
 ///    `SlideAccumulator`; accumulators are merged at the end (addition is associative and commutative).
 /// Memory: one tile (plus margin) and its analysis buffers per thread, the tile records (a few hundred bytes each)
-/// and the mask; never the slide (`AllocatorTuning` keeps freed tile buffers for the next tile instead of unmapping
-/// them). The first failing tile stops the run and is reported with slide, level and position.
+/// and the mask; never the slide (the executables' `AllocatorTuning`, module ProcessTuning, keeps freed tile buffers
+/// for the next tile instead of unmapping them). The first failing tile stops the run and is reported with slide, level and position.
 public struct SlideQuantifier: Sendable {
     public let parameters: QuantifyParameters
     let analyzer: TileAnalyzer
@@ -37,7 +37,6 @@ public struct SlideQuantifier: Sendable {
                          progress: @escaping @Sendable () -> Void = {},
                          cells: CellHandler? = nil) throws -> SlideQuantification {
         let started = Date()
-        _ = AllocatorTuning.applied
         let name = URL(fileURLWithPath: path).lastPathComponent
         let slide: Slide, mask: TissueMask
         do {

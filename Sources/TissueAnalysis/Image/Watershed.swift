@@ -1,3 +1,5 @@
+import TMECore
+
 /// Seeded watershed by flooding with a hierarchical (bucket) queue, and merging of shallow basins.
 ///
 /// Flooding (Meyer 1994; Beucher & Meyer 1993): pixels carry an integer priority (lower floods first);

@@ -1,3 +1,5 @@
+import TMECore
+
 /// Splits objects larger than the largest plausible nucleus by segmenting them again at their own
 /// level, instead of dropping them.
 ///

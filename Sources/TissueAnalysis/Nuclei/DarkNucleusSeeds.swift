@@ -1,3 +1,5 @@
+import TMECore
+
 /// Seeds dark, compact nuclei (lymphocytes) that touch paler ones (vesicular tumor nuclei).
 ///
 /// A lymphocyte pressed against a tumor nucleus forms one foreground object; its distance map often has a

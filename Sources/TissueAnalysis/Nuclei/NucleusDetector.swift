@@ -1,3 +1,5 @@
+import TMECore
+
 /// The result of nucleus detection on one tile.
 public struct NucleusSegmentation: Sendable, Hashable {
     public let width: Int

@@ -1,3 +1,5 @@
+import TMECore
+
 /// Recovers pale nuclei of which only a fragment (the nucleolus, or a piece of the rim) reached the tile's
 /// threshold.
 ///

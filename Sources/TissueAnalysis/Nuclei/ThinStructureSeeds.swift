@@ -1,3 +1,5 @@
+import TMECore
+
 /// Separates thin (spindle) parts of the foreground from thick (round) ones by a morphological opening, and
 /// turns each large enough thin part into a seed of its own.
 ///

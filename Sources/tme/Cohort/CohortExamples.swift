@@ -1,5 +1,5 @@
 import ArgumentParser
-import CohortSimulator
+import Pipeline
 
 /// `tme cohort examples`: 1:1 example tiles of each phenotype with the truth overlaid.
 struct CohortExamples: ParsableCommand {
@@ -21,7 +21,7 @@ struct CohortExamples: ParsableCommand {
     }
 
     func run() throws {
-        let cfg = try CohortConfig.load(path: config)
-        for path in try ExampleWriter.write(config: cfg, directory: out, size: size) { print(path) }
+        let cfg = try CohortSimulation.loadConfig(path: config)
+        for path in try CohortSimulation.writeExamples(config: cfg, directory: out, size: size) { print(path) }
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CohortSimulator
 import Foundation
 import Pipeline
 
@@ -36,13 +35,13 @@ struct CohortSimulate: ParsableCommand {
     }
 
     func run() throws {
-        var cfg = try CohortConfig.load(path: config)
+        var cfg = try CohortSimulation.loadConfig(path: config)
         if let seed { cfg.seed = seed }
         if let patients { cfg.patientCount = patients }
         if noSlides { cfg.slides.render = false }
         try cfg.validate()
         let bar = ReporterBox()
-        let summary = try CohortWriter.write(config: cfg, to: out, workers: jobs) { event in
+        let summary = try CohortSimulation.write(config: cfg, to: out, workers: jobs) { event in
             switch event {
             case let .planned(p, m, s):
                 note("\(p) patients, \(m) mutations, \(s) slides → \(out)")
@@ -59,7 +58,7 @@ struct CohortSimulate: ParsableCommand {
             let t = summary.truth
             print("\(summary.patients) patients, \(summary.slides) slides, \(summary.mutations) mutations → \(out)")
             print(String(format: "response rate %.3f, OS event rate %.3f; oracle AUC %.3f, oracle C (OS) %.3f",
-                         t.realisedResponseRate, t.realisedOSEventRate, t.oracleResponseAUC ?? .nan, t.oracleOSConcordance ?? .nan))
+                         t.realisedResponseRate, t.realisedOSEventRate, t.oracleResponseAUC ?? Double.nan, t.oracleOSConcordance ?? Double.nan))
         }
     }
 }

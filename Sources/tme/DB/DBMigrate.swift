@@ -1,7 +1,5 @@
 import ArgumentParser
-import BiomarkerStore
 import Pipeline
-import TMECore
 
 struct DBMigrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,10 +7,8 @@ struct DBMigrate: AsyncParsableCommand {
         abstract: "Apply pending sql/NNN_*.sql migrations in order, each in its own transaction.")
 
     func run() async throws {
-        let project = try ProjectDirectory.locate()
-        let connection = try Connection(try Database.target(project: project, log: note))
-        let applied = try Migrator(project: project).migrate(connection, log: note)
+        let applied = try Workspace.locate().migrateDatabase(log: note)
         print(applied.isEmpty ? "schema is up to date; nothing applied"
-                              : "applied \(applied.count) migration(s): \(applied.map(\.fileName).joined(separator: ", "))")
+                              : "applied \(applied.count) migration(s): \(applied.joined(separator: ", "))")
     }
 }

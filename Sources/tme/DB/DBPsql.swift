@@ -1,6 +1,5 @@
 import ArgumentParser
-import BiomarkerStore
-import TMECore
+import Pipeline
 
 struct DBPsql: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,6 +9,6 @@ struct DBPsql: AsyncParsableCommand {
     var psqlArguments: [String] = []
 
     func run() async throws {
-        try Database.execPSQL(project: try ProjectDirectory.locate(), extraArguments: psqlArguments)
+        try Workspace.locate().execPSQL(arguments: psqlArguments)
     }
 }

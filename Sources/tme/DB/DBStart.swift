@@ -1,7 +1,5 @@
 import ArgumentParser
-import BiomarkerStore
 import Pipeline
-import TMECore
 
 struct DBStart: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,12 +10,11 @@ struct DBStart: AsyncParsableCommand {
     var noMigrate = false
 
     func run() async throws {
-        let project = try ProjectDirectory.locate()
-        if let configured = ConnectionTarget.configured() {
-            note("using the configured server (\(configured.description)); nothing to start")
+        let workspace = try Workspace.locate()
+        if let configured = Workspace.configuredServer {
+            note("using the configured server (\(configured)); nothing to start")
         }
-        let connection = try Connection(try Database.target(project: project, log: note))
-        if !noMigrate { try Migrator(project: project).migrate(connection, log: note) }
-        note("database ready: \(connection.targetDescription)")
+        let ready = try workspace.startDatabase(migrate: !noMigrate, log: note)
+        note("database ready: \(ready)")
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Genomics
 import Pipeline
 
 /// `tme genomics tmb --maf FILE --capture-mb X [--json]`
@@ -30,7 +29,7 @@ struct GenomicsTMB: AsyncParsableCommand {
 
     func validate() throws {
         do {
-            try TMBParameters(captureMegabases: captureMegabases, highThresholdPerMegabase: highCutoff).validate()
+            try GenomicsFiles.tmbParameters(captureMegabases: captureMegabases, highThresholdPerMegabase: highCutoff).validate()
         } catch {
             throw ValidationError("\(error)")
         }
@@ -39,7 +38,7 @@ struct GenomicsTMB: AsyncParsableCommand {
     func run() async throws {
         let report = try GenomicsFiles.tmb(
             mafPath: mafPath,
-            parameters: TMBParameters(captureMegabases: captureMegabases, highThresholdPerMegabase: highCutoff))
+            parameters: GenomicsFiles.tmbParameters(captureMegabases: captureMegabases, highThresholdPerMegabase: highCutoff))
         print(json ? try report.jsonText() : report.tableText())
     }
 }

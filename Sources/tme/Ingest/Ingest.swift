@@ -1,7 +1,5 @@
 import ArgumentParser
-import BiomarkerStore
 import Foundation
-import Genomics
 import Pipeline
 
 /// `tme ingest DIR --cohort NAME`
@@ -43,7 +41,7 @@ struct Ingest: AsyncParsableCommand {
 
     func run() async throws {
         // A dry run writes nothing but still checks tumour types against the database's vocabulary when it can reach it.
-        let connection = dryRun ? try? Database.open() : try Database.open()
+        let connection = dryRun ? try? Workspace.locate().openDatabase() : try Workspace.locate().openDatabase()
         let report = try CohortIngest.run(directory: directory, parameters: parameters, connection: connection,
                                           showProgress: true)
         if json {

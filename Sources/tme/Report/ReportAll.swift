@@ -1,5 +1,4 @@
 import ArgumentParser
-import BiomarkerStore
 import Foundation
 import Pipeline
 
@@ -21,12 +20,13 @@ struct ReportAll: ParsableCommand {
     func run() throws {
         let runner = try ReportRunner(parameters: options.parameters)
         let directory = outDir ?? "reports/\(cohort)"
-        let target = try Database.target(log: note)
-        _ = try Database.open(log: note)  // migrate once before the workers connect
-        let count = try CohortRows.patients(cohort: cohort, on: try Connection(target)).patients.count
+        let workspace = try Workspace.locate()
+        let database = try workspace.connector(log: note)
+        _ = try workspace.openDatabase(log: note)  // migrate once before the workers connect
+        let count = try CohortRows.patients(cohort: cohort, on: try database.connect()).patients.count
         let progress = ProgressReporter("reports", total: count, unit: "reports")
         let files = try runner.writeAll(cohort: cohort, directory: directory, workers: jobs,
-                                        connect: { try Connection(target) }, progress: progress)
+                                        connect: { try database.connect() }, progress: progress)
         progress.finish()
         note("wrote \(files.count) reports to \(directory)")
     }

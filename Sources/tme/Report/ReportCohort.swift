@@ -1,5 +1,4 @@
 import ArgumentParser
-import BiomarkerStore
 import Foundation
 import Pipeline
 
@@ -17,7 +16,7 @@ struct ReportCohort: ParsableCommand {
     func run() throws {
         let runner = try ReportRunner(parameters: options.parameters)
         let path = out ?? "reports/\(cohort)/cohort.pdf"
-        let bytes = try runner.writeCohort(cohort: cohort, criteriaPath: criteria, to: path, connection: try Database.open(log: note))
+        let bytes = try runner.writeCohort(cohort: cohort, criteriaPath: criteria, to: path, connection: try Workspace.locate().openDatabase(log: note))
         note("wrote \(path) (\(bytes / 1024) KiB)")
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import SlideIO
+import Pipeline
 
 /// `tme slide info FILE [--json] [--mpp X]`
 struct SlideInfoCommand: AsyncParsableCommand {
@@ -27,7 +27,6 @@ struct SlideInfoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let info = try Slide(path: file, micronsPerPixel: micronsPerPixel).info
-        print(json ? try info.jsonText() : info.tableText())
+        print(try SlideFiles.info(path: file, micronsPerPixel: micronsPerPixel, json: json))
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import SlideIO
+import Pipeline
 
 /// `tme slide read-region FILE --level L --x X --y Y --width W --height H --out OUT`
 struct SlideReadRegion: AsyncParsableCommand {
@@ -36,15 +36,12 @@ struct SlideReadRegion: AsyncParsableCommand {
     func validate() throws {
         guard level >= 0 else { throw ValidationError("--level must be ≥ 0") }
         guard width >= 1, height >= 1 else { throw ValidationError("--width and --height must be ≥ 1") }
-        guard RGBImage.FileFormat(path: output) != nil else {
+        guard SlideFiles.isRegionOutput(output) else {
             throw ValidationError("--out must end in .rgb, .png or .tif (got \(output))")
         }
     }
 
     func run() async throws {
-        let slide = try Slide(path: file)
-        let region = try slide.readRegion(level: level, x: x, y: y, width: width, height: height)
-        let mpp = slide.micronsPerPixel.map { $0 * slide.levels[level].downsample }
-        try region.write(to: output, micronsPerPixel: mpp)
+        try SlideFiles.readRegion(path: file, level: level, x: x, y: y, width: width, height: height, to: output)
     }
 }

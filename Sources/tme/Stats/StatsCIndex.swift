@@ -1,6 +1,5 @@
 import ArgumentParser
 import Pipeline
-import Survival
 
 /// `tme stats cindex`: Harrell's concordance of a risk score.
 struct StatsCIndex: ParsableCommand {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Pipeline
-import Survival
 
 /// `tme stats cox`: Cox proportional-hazards regression with the full summary.
 struct StatsCox: ParsableCommand {
@@ -13,7 +12,7 @@ struct StatsCox: ParsableCommand {
             transform: { try SurvivalTable.columnList($0) })
     var covariates: [[String]]
     @Option(name: .long, help: "Tie handling: efron (default, as R) or breslow.")
-    var ties: CoxParameters.Ties = .efron
+    var ties: CoxTies = .efron
     @Option(name: .long, help: "Ridge penalty λ ≥ 0 on the coefficients (0 = none).")
     var ridge = 0.0
 
@@ -31,4 +30,4 @@ struct StatsCox: ParsableCommand {
     }
 }
 
-extension CoxParameters.Ties: ExpressibleByArgument {}
+extension CoxTies: ExpressibleByArgument {}

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Pipeline
-import Survival
 
 /// `tme stats km`: Kaplan–Meier table with Greenwood SE, CIs and median.
 struct StatsKM: ParsableCommand {
@@ -11,7 +10,7 @@ struct StatsKM: ParsableCommand {
     @Option(name: .long, help: "Column defining groups: one curve per value.")
     var group: String?
     @Option(name: .long, help: "Confidence interval transform: log-log (default, as lifelines), log (R's default) or plain.")
-    var confType: ConfidenceInterval.Transform = .logLog
+    var confType: KaplanMeierIntervalTransform = .logLog
     @Option(name: .long, help: "Confidence level in (0, 1).")
     var confLevel = 0.95
 
@@ -27,4 +26,4 @@ struct StatsKM: ParsableCommand {
     }
 }
 
-extension ConfidenceInterval.Transform: ExpressibleByArgument {}
+extension KaplanMeierIntervalTransform: ExpressibleByArgument {}

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Pipeline
-import Survival
 
 /// `tme stats logrank`: k-group log-rank test, optionally stratified and Fleming–Harrington weighted.
 struct StatsLogRank: ParsableCommand {

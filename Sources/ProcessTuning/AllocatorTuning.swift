@@ -9,13 +9,16 @@ import CMalloc
 /// returned only beyond `trimThresholdBytes`, the next tile reuses the same pages: on a 10,000² px slide minor page
 /// faults fell from 900,000 to 27,000, system time from 2.7 s to 0.2 s and user time from 10.0 s to 8.7 s, at
 /// unchanged peak RSS (≈ 140 MB), since memory is still bounded by the tiles in flight (one per worker).
-enum AllocatorTuning {
+///
+/// Process-wide, so only executables apply it (`tme quantify`, `tme-bench quantify-validate`), before slides are
+/// quantified; libraries never do.
+public enum AllocatorTuning {
     /// Largest block served from the arenas (glibc `M_MMAP_THRESHOLD`), bytes: glibc's maximum (half its 64 MB
     /// arena heap), far above a tile plane (1088² × 4 bytes ≈ 4.7 MB).
     static let mmapThresholdBytes = 32 << 20
     /// Free memory kept at the top of a heap before it is returned (glibc `M_TRIM_THRESHOLD`), bytes.
     static let trimThresholdBytes = 1 << 30
 
-    /// Applies the settings once per process; true when glibc accepted them.
-    static let applied: Bool = tme_malloc_retain_freed(mmapThresholdBytes, trimThresholdBytes) == 1
+    /// Applies the settings once per process (the first read does it); true when glibc accepted them.
+    public static let applied: Bool = tme_malloc_retain_freed(mmapThresholdBytes, trimThresholdBytes) == 1
 }

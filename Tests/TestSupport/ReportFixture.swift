@@ -1,5 +1,6 @@
 import BiomarkerStore
 import Foundation
+import Pipeline
 import TMECore
 
 /// A small synthetic cohort written straight into the database, with one real slide file, for
@@ -165,8 +166,7 @@ extension ReportFixture {
     static func runParameters(_ slide: ReportFixtureSlide) throws -> String {
         var p = QuantifyParameters()
         p.tileSizeMicrons = Double(slide.tileSize) * slide.micronsPerPixel
-        let run = CohortQuantify.RunParameters(quantify: p, level: 0, micronsPerPixel: slide.micronsPerPixel)
-        return String(decoding: try JSONEncoder().encode(run), as: UTF8.self)
+        return try CohortQuantify.runParametersJSON(p, level: 0, micronsPerPixel: slide.micronsPerPixel)
     }
 }
 

@@ -3,17 +3,17 @@
 ///
 /// Returns labels 1…count in raster order of each component's first pixel (0 = background) and the count.
 /// `eightConnected` joins diagonal neighbours; otherwise only the four edge neighbours.
-enum ConnectedComponents {
+public enum ConnectedComponents {
     /// Horizontal runs of foreground pixels, in raster order, with the component of each run.
-    struct Runs {
-        var row: [Int32] = [], start: [Int32] = [], end: [Int32] = []   // end inclusive
-        var component: [Int32] = []
-        var count = 0
+    public struct Runs: Sendable {
+        public var row: [Int32] = [], start: [Int32] = [], end: [Int32] = []   // end inclusive
+        public var component: [Int32] = []
+        public var count = 0
     }
 
     /// Labels runs (not pixels): union–find over runs of adjacent rows that touch, so the cost is one scan
     /// of the mask plus work proportional to the number of runs.
-    static func runs(mask: [UInt8], width: Int, height: Int, eightConnected: Bool) -> Runs {
+    public static func runs(mask: [UInt8], width: Int, height: Int, eightConnected: Bool) -> Runs {
         var r = Runs()
         var rowFirst = [Int](repeating: 0, count: height + 1)
         mask.withUnsafeBufferPointer { m in
@@ -62,7 +62,7 @@ enum ConnectedComponents {
         return r
     }
 
-    static func label(mask: [UInt8], width: Int, height: Int, eightConnected: Bool) -> (labels: [Int32], count: Int) {
+    public static func label(mask: [UInt8], width: Int, height: Int, eightConnected: Bool) -> (labels: [Int32], count: Int) {
         let r = runs(mask: mask, width: width, height: height, eightConnected: eightConnected)
         var labels = [Int32](repeating: 0, count: width * height)
         labels.withUnsafeMutableBufferPointer { l in
@@ -76,7 +76,7 @@ enum ConnectedComponents {
 
     /// Fills holes: background components (4-connected) that do not touch the plane's edge and have at most
     /// `maximumHolePixels` pixels become foreground. Mutates `mask` in place.
-    static func fillHoles(_ mask: inout [UInt8], width: Int, height: Int, maximumHolePixels: Int) {
+    public static func fillHoles(_ mask: inout [UInt8], width: Int, height: Int, maximumHolePixels: Int) {
         guard maximumHolePixels > 0 else { return }
         let inverse = mask.map { $0 == 0 ? UInt8(1) : 0 }
         let r = runs(mask: inverse, width: width, height: height, eightConnected: false)
@@ -94,6 +94,32 @@ enum ConnectedComponents {
                 guard !touches[c] && size[c] <= maximumHolePixels else { continue }
                 let base = Int(r.row[k]) * width
                 for x in Int(r.start[k])...Int(r.end[k]) { m[base + x] = 1 }
+            }
+        }
+    }
+
+    /// Flips components of pixels equal to `value` (0 or 1, in a 0/1 mask) with fewer than `below` pixels to the
+    /// other value; with `keepBorder == false`, components touching the image border are never flipped (holes
+    /// open to the edge). Components are those of the mask as given (flipping one never merges others).
+    public static func removeSmall(_ mask: inout [UInt8], width: Int, height: Int, value: UInt8, below: Int,
+                                   eightConnected: Bool, keepBorder: Bool) {
+        guard below > 1, width > 0, height > 0 else { return }
+        let selected = mask.map { $0 == value ? UInt8(1) : 0 }
+        let r = runs(mask: selected, width: width, height: height, eightConnected: eightConnected)
+        guard r.count > 0 else { return }
+        var size = [Int](repeating: 0, count: r.count + 1)
+        var touches = [Bool](repeating: false, count: r.count + 1)
+        for k in 0..<r.start.count {
+            let c = Int(r.component[k])
+            size[c] += Int(r.end[k] - r.start[k]) + 1
+            if r.row[k] == 0 || Int(r.row[k]) == height - 1 || r.start[k] == 0 || Int(r.end[k]) == width - 1 { touches[c] = true }
+        }
+        mask.withUnsafeMutableBufferPointer { m in
+            for k in 0..<r.start.count {
+                let c = Int(r.component[k])
+                guard size[c] < below && (keepBorder || !touches[c]) else { continue }
+                let base = Int(r.row[k]) * width
+                for x in Int(r.start[k])...Int(r.end[k]) { m[base + x] = 1 - value }
             }
         }
     }

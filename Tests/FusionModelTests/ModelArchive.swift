@@ -1,4 +1,9 @@
 import Foundation
+@testable import FusionModel
+
+// A test fixture, not a product format: models are saved by Pipeline's ModelFolder. The tests use this
+// byte-buffer round trip (safetensors + JSON) to check that a trained model's parameters, standardiser
+// and calibration reproduce predictions bit for bit after encoding.
 
 /// The JSON written beside `model.safetensors`: everything except the weights.
 public struct ModelArchiveConfiguration: Sendable, Hashable, Codable {
