@@ -37,16 +37,7 @@ public struct SlideQuantifier: Sendable {
                          progress: @escaping @Sendable () -> Void = {},
                          cells: CellHandler? = nil) throws -> SlideQuantification {
         let started = Date()
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        let slide: Slide, mask: TissueMask
-        do {
-            slide = try Slide(path: path, micronsPerPixel: override)
-            mask = try slide.tissueMask(parameters: parameters.tissueMask)
-        } catch {
-            throw QuantifyError.slideUnreadable(slide: name, reason: "\(error)")
-        }
-        guard let mpp0 = slide.micronsPerPixel else { throw QuantifyError.unknownPixelSize(slide: name) }
-        let grid = TileGrid(slide: slide, levelZeroMicronsPerPixel: mpp0, mask: mask, parameters: parameters)
+        let (name, slide, grid) = try open(path: path, micronsPerPixel: override)
         planned(grid.tiles.count)
         let calibration = try PixelCalibration(micronsPerPixel: grid.micronsPerPixel)
         let state = RunState()
@@ -89,6 +80,20 @@ public struct SlideQuantifier: Sendable {
             tiles: records.sorted { ($0.yPixels, $0.xPixels) < ($1.yPixels, $1.xPixels) },
             metrics: try SlideMetrics(totals, parameters: metricsParameters), cellCount: cellCount,
             wallSeconds: Date().timeIntervalSince(started), parameters: used, detector: analyzer.detector)
+    }
+
+    /// The slide file, its name for messages and its tile grid (tissue mask on a thumbnail → `TileGrid`).
+    func open(path: String, micronsPerPixel override: Double?) throws -> (name: String, slide: Slide, grid: TileGrid) {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let slide: Slide, mask: TissueMask
+        do {
+            slide = try Slide(path: path, micronsPerPixel: override)
+            mask = try slide.tissueMask(parameters: parameters.tissueMask)
+        } catch {
+            throw QuantifyError.slideUnreadable(slide: name, reason: "\(error)")
+        }
+        guard let mpp0 = slide.micronsPerPixel else { throw QuantifyError.unknownPixelSize(slide: name) }
+        return (name, slide, TileGrid(slide: slide, levelZeroMicronsPerPixel: mpp0, mask: mask, parameters: parameters))
     }
 
     /// The analyzer of one slide and the parameters as used: per-slide Macenko vectors and the learned detector's
@@ -145,16 +150,7 @@ public struct SlideQuantifier: Sendable {
     /// pixels; nil when the run's grid has no tile there.
     public func reanalyse(path: String, micronsPerPixel override: Double? = nil, levelZeroX: Int, levelZeroY: Int) throws
         -> (result: TileResult, downsample: Double)? {
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        let slide: Slide, mask: TissueMask
-        do {
-            slide = try Slide(path: path, micronsPerPixel: override)
-            mask = try slide.tissueMask(parameters: parameters.tissueMask)
-        } catch {
-            throw QuantifyError.slideUnreadable(slide: name, reason: "\(error)")
-        }
-        guard let mpp0 = slide.micronsPerPixel else { throw QuantifyError.unknownPixelSize(slide: name) }
-        let grid = TileGrid(slide: slide, levelZeroMicronsPerPixel: mpp0, mask: mask, parameters: parameters)
+        let (name, slide, grid) = try open(path: path, micronsPerPixel: override)
         guard let tile = grid.tiles.first(where: { grid.levelZero($0.x) == levelZeroX && grid.levelZero($0.y) == levelZeroY }) else {
             return nil
         }

@@ -130,12 +130,19 @@ public struct NucleusDetector: Sendable, Hashable, Codable {
         count = Self.filterBySize(&labels, count: count,
                                   minimumPixels: calibration.pixelCount(squareMicrons: p.minimumAreaSquareMicrons),
                                   maximumPixels: calibration.pixelCount(squareMicrons: p.maximumAreaSquareMicrons))
-        let ringSteps = Int(calibration.pixels(microns: p.cytoplasmRingMicrons).rounded())
+        return measured(labels: labels, count: count, width: w, height: h, densities: densities, calibration: calibration,
+                        originX: originX, originY: originY, thresholdOD: Double(threshold))
+    }
+
+    /// Step 8's second half, shared with labels from elsewhere: a cytoplasm ring of `cytoplasmRingMicrons` around
+    /// each object (shared pixels to the nearer nucleus), then the region properties and stain densities.
+    func measured(labels: [Int32], count: Int, width w: Int, height h: Int, densities: StainDensities,
+                  calibration: PixelCalibration, originX: Int, originY: Int, thresholdOD: Double) -> NucleusSegmentation {
+        let ringSteps = Int(calibration.pixels(microns: parameters.cytoplasmRingMicrons).rounded())
         let rings = CellExpansion.rings(labels: labels, width: w, height: h, steps: ringSteps)
         let nuclei = NucleusMeasurement.measure(labels: labels, count: count, rings: rings, densities: densities,
                                                 calibration: calibration, originX: originX, originY: originY)
-        return NucleusSegmentation(width: w, height: h, labels: labels, ringLabels: rings, nuclei: nuclei,
-                                   thresholdOD: Double(threshold))
+        return NucleusSegmentation(width: w, height: h, labels: labels, ringLabels: rings, nuclei: nuclei, thresholdOD: thresholdOD)
     }
 
     /// Plateaus of local maxima (≥ all 8 neighbours) of the distance map with value ≥ `minimumRadius`,

@@ -57,10 +57,7 @@ extension NucleusDetector {
         let kept = Self.filterBySize(&labels, count: count,
                                      minimumPixels: calibration.pixelCount(squareMicrons: p.minimumAreaSquareMicrons),
                                      maximumPixels: calibration.pixelCount(squareMicrons: p.maximumAreaSquareMicrons))
-        let ringSteps = Int(calibration.pixels(microns: p.cytoplasmRingMicrons).rounded())
-        let rings = CellExpansion.rings(labels: labels, width: w, height: h, steps: ringSteps)
-        let nuclei = NucleusMeasurement.measure(labels: labels, count: kept, rings: rings, densities: densities,
-                                                calibration: calibration, originX: originX, originY: originY)
-        return NucleusSegmentation(width: w, height: h, labels: labels, ringLabels: rings, nuclei: nuclei, thresholdOD: 0)
+        return measured(labels: labels, count: kept, width: w, height: h, densities: densities, calibration: calibration,
+                        originX: originX, originY: originY, thresholdOD: 0)
     }
 }
