@@ -39,7 +39,9 @@ extension PatientReport {
 
     static let methodsText = """
         Slides: tissue detected by Otsu thresholding; per tile, colour deconvolution (Ruifrok & Johnston 2001) → \
-        nuclei by watershed → classes (lymphocyte, macrophage, tumor, stroma, other) by documented morphology and \
+        nuclei by watershed (classical detector) or by the InstanSeg brightfield_nuclei network (Goldsborough et al. \
+        2024; learned detector; Provenance names the one used) → classes (lymphocyte, macrophage, tumor, stroma, \
+        other) by documented morphology and \
         stain rules; densities are cells per mm² of tissue (physical units, magnification-independent). Phenotype \
         (inflamed / excluded / desert) from intratumoral and stromal \
         lymphocyte densities. PD-L1 TPS and CPS follow 22C3 conventions \
