@@ -144,20 +144,31 @@ public struct SlideQuantifier: Sendable {
         return result
     }
 
-    /// Analyses again the one tile of a stored run whose level-0 top-left corner is (`levelZeroX`, `levelZeroY`),
-    /// exactly as the run did (same grid, context, detector, stain vectors and slide normalisation, taken from
-    /// `parameters` as stored), so a report can draw the cells that were counted. Cells are in analysis-level
-    /// pixels; nil when the run's grid has no tile there.
-    public func reanalyse(path: String, micronsPerPixel override: Double? = nil, levelZeroX: Int, levelZeroY: Int) throws
-        -> (result: TileResult, downsample: Double)? {
+    /// Analyses again tiles of a stored run, given by their level-0 top-left corners, exactly as the run did (same
+    /// grid, context, detector, stain vectors and slide normalisation, taken from `parameters` as stored), so a report
+    /// can draw the cells that were counted. The slide, its mask and grid and the analyzer are set up once for all
+    /// tiles. Cells are in analysis-level pixels; a corner where the run's grid has no tile gives nil.
+    public func reanalyse(path: String, micronsPerPixel override: Double? = nil, levelZeroCorners: [(x: Int, y: Int)]) throws
+        -> (results: [TileResult?], downsample: Double) {
         let (name, slide, grid) = try open(path: path, micronsPerPixel: override)
-        guard let tile = grid.tiles.first(where: { grid.levelZero($0.x) == levelZeroX && grid.levelZero($0.y) == levelZeroY }) else {
-            return nil
-        }
+        var byCorner: [SIMD2<Int>: TileGrid.Tile] = [:]
+        for tile in grid.tiles { byCorner[SIMD2(grid.levelZero(tile.x), grid.levelZero(tile.y))] = tile }
+        let tiles = levelZeroCorners.map { byCorner[SIMD2($0.x, $0.y)] }
+        guard tiles.contains(where: { $0 != nil }) else { return (tiles.map { _ in nil }, grid.downsample) }
         let calibration = try PixelCalibration(micronsPerPixel: grid.micronsPerPixel)
         let (analyzer, used) = try prepare(slide: slide, name: name, grid: grid, calibration: calibration, workers: 1)
-        return (try Self.analyse(tile, grid: grid, slide: slide, analyzer: analyzer, calibration: calibration,
-                                 parameters: used.tileAnalysis), grid.downsample)
+        let results = try tiles.map { tile in
+            try tile.map { try Self.analyse($0, grid: grid, slide: slide, analyzer: analyzer, calibration: calibration,
+                                            parameters: used.tileAnalysis) }
+        }
+        return (results, grid.downsample)
+    }
+
+    /// `reanalyse` for one tile.
+    public func reanalyse(path: String, micronsPerPixel override: Double? = nil, levelZeroX: Int, levelZeroY: Int) throws
+        -> (result: TileResult, downsample: Double)? {
+        let r = try reanalyse(path: path, micronsPerPixel: override, levelZeroCorners: [(levelZeroX, levelZeroY)])
+        return r.results[0].map { ($0, r.downsample) }
     }
 
     /// Macenko vectors from up to `macenkoSampleTiles` tissue tiles taken evenly along the grid (their analysed

@@ -148,20 +148,18 @@ public struct SlideFigureLoader {
                 .prefix(parameters.topTileCount))
             fig.topTilesRule = "highest lymphocyte density (no model score yet)"
         }
-        // The run that filled tme.tiles, analysed again tile by tile (no marks without a decodable stored run).
-        let quantifier = parameters.markCells ? try quantify.map { p -> SlideQuantifier in
-            var single = p
-            single.workers = 1
-            return try SlideQuantifier(parameters: single)
+        // The run that filled tme.tiles, its shown tiles analysed again (no marks without a decodable stored run).
+        let counted = parameters.markCells ? try quantify.map {
+            try SlideQuantifier(parameters: $0).reanalyse(path: path, micronsPerPixel: mpp, levelZeroCorners: chosen.map { ($0.x, $0.y) })
         } : nil
-        for t in chosen {
+        for (k, t) in chosen.enumerated() {
             let side = min(parameters.tileCropPixels, t.width, t.height)
             let (x, y) = TileCropPlacement.origin(tileX: t.x, tileY: t.y, tileWidth: t.width, tileHeight: t.height,
                                                   side: side, mask: mask)
             let region = try slide.readRegion(level: 0, x: x, y: y, width: side, height: side)
             var marks: [CellMark] = []
-            if let quantifier, let (result, downsample) = try quantifier.reanalyse(path: path, micronsPerPixel: mpp, levelZeroX: t.x, levelZeroY: t.y) {
-                marks = Self.marks(result.cells, downsample: downsample, cropX: x, cropY: y, side: side)
+            if let counted, let result = counted.results[k] {
+                marks = Self.marks(result.cells, downsample: counted.downsample, cropX: x, cropY: y, side: side)
             }
             fig.topTiles.append(TileFigureData(image: try Reports.RGBImage(width: side, height: side, pixels: region.pixels),
                                                micronsPerPixel: mpp, x: x, y: y,
@@ -169,7 +167,7 @@ public struct SlideFigureLoader {
                                                lymphocyteDensityPerMm2: t.lymphocytesPerMm2.isFinite ? t.lymphocytesPerMm2 : nil,
                                                cells: marks))
         }
-        if quantifier != nil, !chosen.isEmpty { fig.cellClassNames = CellClass.allCases.map(\.displayName) }
+        if counted != nil, !chosen.isEmpty { fig.cellClassNames = CellClass.allCases.map(\.displayName) }
     }
 
     /// The cells inside a level-0 crop, in crop pixels (cells carry analysis-level pixels).
