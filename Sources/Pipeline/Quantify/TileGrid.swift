@@ -36,22 +36,9 @@ public struct TileGrid: Sendable, Hashable, Codable {
     public let gridTileCount: Int
 
     public init(slide: Slide, levelZeroMicronsPerPixel mpp0: Double, mask: TissueMask, parameters: QuantifyParameters) {
-        let wanted = parameters.analysisMicronsPerPixel * 1.1
-        var level = slide.levels.last(where: { $0.downsample * mpp0 <= wanted }) ?? slide.levels[0]
-        var analysis = (width: level.width, height: level.height, downsample: level.downsample)
-        resampled = parameters.exactResolutionTolerance.map { tolerance in
-            let exact = parameters.analysisMicronsPerPixel
-            if let fit = slide.levels.last(where: { abs($0.downsample * mpp0 / exact - 1) <= tolerance }) {
-                level = fit
-                analysis = (fit.width, fit.height, fit.downsample)
-                return false
-            }
-            level = slide.levels.last(where: { $0.downsample * mpp0 <= exact }) ?? slide.levels[0]
-            let ds = exact / mpp0, base = slide.levels[0]
-            analysis = (max(1, Int((Double(base.width) / ds).rounded())), max(1, Int((Double(base.height) / ds).rounded())), ds)
-            return true
-        } ?? false
+        let (level, analysis, resampled) = Self.analysisLevel(slide: slide, levelZeroMicronsPerPixel: mpp0, parameters: parameters)
         self.level = level.index
+        self.resampled = resampled
         downsample = analysis.downsample
         micronsPerPixel = mpp0 * analysis.downsample
         tileSizePixels = max(16, Int((parameters.tileSizeMicrons / micronsPerPixel).rounded()))
@@ -86,6 +73,23 @@ public struct TileGrid: Sendable, Hashable, Codable {
         }
         self.tiles = tiles
         gridTileCount = count
+    }
+
+    /// The level read, the analysis level's size and downsample, and whether tiles are resampled (the rule in the
+    /// type's documentation).
+    static func analysisLevel(slide: Slide, levelZeroMicronsPerPixel mpp0: Double, parameters: QuantifyParameters)
+        -> (level: SlideLevel, analysis: (width: Int, height: Int, downsample: Double), resampled: Bool) {
+        let wanted = parameters.analysisMicronsPerPixel
+        guard let tolerance = parameters.exactResolutionTolerance else {
+            let level = slide.levels.last(where: { $0.downsample * mpp0 <= wanted * 1.1 }) ?? slide.levels[0]
+            return (level, (level.width, level.height, level.downsample), false)
+        }
+        if let fit = slide.levels.last(where: { abs($0.downsample * mpp0 / wanted - 1) <= tolerance }) {
+            return (fit, (fit.width, fit.height, fit.downsample), false)
+        }
+        let source = slide.levels.last(where: { $0.downsample * mpp0 <= wanted }) ?? slide.levels[0]
+        let ds = wanted / mpp0, base = slide.levels[0]
+        return (source, (max(1, Int((Double(base.width) / ds).rounded())), max(1, Int((Double(base.height) / ds).rounded())), ds), true)
     }
 
     /// Level-0 pixel of an analysis-level coordinate.
