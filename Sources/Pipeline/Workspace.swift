@@ -29,15 +29,12 @@ public struct Workspace: Sendable {
     /// Starts the database if it is the embedded cluster, applies pending migrations unless `migrate`
     /// is false, and returns where it is.
     public func startDatabase(migrate: Bool = true, log: (String) -> Void = { _ in }) throws -> String {
-        let connection = try Connection(try Database.target(project: project, log: log))
-        if migrate { try Migrator(project: project).migrate(connection, log: log) }
-        return connection.targetDescription
+        try openDatabase(migrate: migrate, log: log).targetDescription
     }
 
     /// Applies pending migrations; returns the file names applied (empty when up to date).
     public func migrateDatabase(log: (String) -> Void = { _ in }) throws -> [String] {
-        let connection = try Connection(try Database.target(project: project, log: log))
-        return try Migrator(project: project).migrate(connection, log: log).map(\.fileName)
+        try Migrator(project: project).migrate(try openDatabase(migrate: false, log: log), log: log).map(\.fileName)
     }
 
     /// Stops the embedded cluster if it runs. Call only when `configuredServer` is nil: tme never stops

@@ -41,7 +41,7 @@ struct Ingest: AsyncParsableCommand {
 
     func run() async throws {
         // A dry run writes nothing but still checks tumour types against the database's vocabulary when it can reach it.
-        let connection = dryRun ? try? Workspace.locate().openDatabase() : try Workspace.locate().openDatabase()
+        let connection = dryRun ? try? Workspace.locate().openDatabase(migrate: false) : try Workspace.locate().openDatabase()
         let report = try CohortIngest.run(directory: directory, parameters: parameters, connection: connection,
                                           showProgress: true)
         if json {
