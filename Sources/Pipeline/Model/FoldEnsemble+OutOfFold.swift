@@ -35,9 +35,15 @@ extension FoldEnsemble {
     /// The fold that held `patientID` of `cohort` out, or nil when no member was trained on the patient
     /// (another cohort, or a patient of the training cohort that was not trainable).
     public func heldOutFold(cohort: String, patientID: String) -> Int? {
-        guard cohort == trainingCohort else { return nil }
-        let digest = Self.patientDigest(cohort: cohort, patientID: patientID)
-        return heldOut.firstIndex { $0.patientDigests.contains(digest) }
+        heldOutFolds(cohort: cohort)[Self.patientDigest(cohort: cohort, patientID: patientID)]
+    }
+
+    /// Fold by held-out patient digest (empty for another cohort than the training one).
+    func heldOutFolds(cohort: String) -> [String: Int] {
+        guard cohort == trainingCohort else { return [:] }
+        var fold: [String: Int] = [:]
+        for (k, f) in heldOut.enumerated() { for d in f.patientDigests where fold[d] == nil { fold[d] = k } }
+        return fold
     }
 
     /// Scores patients honestly: a patient of the training cohort that a fold held out is scored only by
@@ -47,7 +53,8 @@ extension FoldEnsemble {
     public func scoreHoldingOut(_ samples: [PatientSample], cohort: String, removing: Set<Modality> = []) throws -> [EnsemblePrediction] {
         var out = [EnsemblePrediction?](repeating: nil, count: samples.count)
         var groups: [Int?: [Int]] = [:]
-        for (i, s) in samples.enumerated() { groups[heldOutFold(cohort: cohort, patientID: s.id), default: []].append(i) }
+        let foldOf = heldOutFolds(cohort: cohort)
+        for (i, s) in samples.enumerated() { groups[foldOf[Self.patientDigest(cohort: cohort, patientID: s.id)], default: []].append(i) }
         for (fold, positions) in groups.sorted(by: { ($0.key ?? -1) < ($1.key ?? -1) }) {
             var scorer = self
             var threshold = trainingMedianRisk
@@ -60,7 +67,7 @@ extension FoldEnsemble {
             let predictions = try scorer.predict(positions.map { samples[$0] }, removing: removing)
             for (i, var p) in zip(positions, predictions) {
                 p.evaluation = evaluation
-                p.riskGroup = p.riskScore < threshold ? "low" : "high"
+                p.riskGroup = riskGroup(p.riskScore, threshold: threshold)
                 out[i] = p
             }
         }

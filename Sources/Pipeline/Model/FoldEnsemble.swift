@@ -67,5 +67,6 @@ public struct FoldEnsemble: Sendable, Hashable, Codable {
     }
 
     /// "low" or "high" by the training median (a score equal to the median is "high").
-    public func riskGroup(_ risk: Double) -> String { risk < trainingMedianRisk ? "low" : "high" }
+    /// "low" below `threshold` (default: the whole ensemble's median risk on its training patients), else "high".
+    public func riskGroup(_ risk: Double, threshold: Double? = nil) -> String { risk < (threshold ?? trainingMedianRisk) ? "low" : "high" }
 }

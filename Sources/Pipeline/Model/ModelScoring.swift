@@ -58,7 +58,7 @@ public enum ModelScoring {
                 for (patient, p) in zip(scorable, predictions) {
                     w.append(pk); w.append(patient.patientPK)
                     w.append(p.responseProbability); w.append(p.responseProbabilityLower); w.append(p.responseProbabilityUpper)
-                    w.append(p.riskScore); w.append(p.riskGroup ?? ensemble.riskGroup(p.riskScore))
+                    w.append(p.riskScore); w.append(p.riskGroup)
                     w.append("{" + p.modalitiesUsed.map(\.rawValue).joined(separator: ",") + "}")
                     w.append(foldsUnknown ? nil : p.evaluation.rawValue)
                     try w.endRow()
