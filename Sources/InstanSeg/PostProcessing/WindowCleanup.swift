@@ -59,7 +59,7 @@ final class WindowCleanup {
                 dist[r] = -1
             }
         }
-        var head = 0, tail = 0
+        var tail = 0
         for source in sources {
             let r = (source / n + 1) * s + source % n + 1
             guard dist[r] < 0 else { continue }
@@ -67,28 +67,8 @@ final class WindowCleanup {
             q[tail] = Int32(r)
             tail += 1
         }
-        let offsets = (-s - 1, -s, -s + 1, -1, 1, s - 1, s, s + 1)
-        while head < tail {
-            let p = Int(q[head])
-            head += 1
-            let d = dist[p]
-            if d == limit { continue }
-            @inline(__always) func visit(_ r: Int) {
-                if m[r] && dist[r] < 0 {
-                    dist[r] = d + 1
-                    q[tail] = Int32(r)
-                    tail += 1
-                }
-            }
-            visit(p + offsets.0); visit(p + offsets.1); visit(p + offsets.2); visit(p + offsets.3)
-            visit(p + offsets.4); visit(p + offsets.5); visit(p + offsets.6); visit(p + offsets.7)
-        }
-        for y in 0..<n {
-            for x in 0..<n {
-                let r = (y + 1) * s + x + 1
-                reached[y * n + x] = m[r] && dist[r] >= 0
-            }
-        }
+        propagate(head: 0, tail: tail, limit: limit)
+        readReached(into: reached)
     }
 
     /// InstanSeg's cleanup of one window's probabilities: keep the mask component of the seed (`flood_fill`
@@ -138,7 +118,17 @@ final class WindowCleanup {
             }
             for k in 0..<tail { dist[Int(q[k])] = 1 }
         }
-        var head = 0
+        propagate(head: 0, tail: tail, limit: limit)
+        readReached(into: reachedBackground)
+    }
+
+    /// Breadth-first growth over `paddedMask` from the queued pixels `queue[head..<tail]` (their `distance` set):
+    /// each unvisited 8-neighbour in the mask gets distance + 1, up to `limit`.
+    @inline(__always)
+    private func propagate(head: Int, tail: Int, limit: Int32) {
+        let s = side + 2, dist = distance, q = queue, m = paddedMask
+        let offsets = (-s - 1, -s, -s + 1, -1, 1, s - 1, s, s + 1)
+        var head = head, tail = tail
         while head < tail {
             let p = Int(q[head])
             head += 1
@@ -154,10 +144,15 @@ final class WindowCleanup {
             visit(p + offsets.0); visit(p + offsets.1); visit(p + offsets.2); visit(p + offsets.3)
             visit(p + offsets.4); visit(p + offsets.5); visit(p + offsets.6); visit(p + offsets.7)
         }
+    }
+
+    /// The mask pixels the last `propagate` reached, unpadded.
+    private func readReached(into reached: UnsafeMutablePointer<Bool>) {
+        let n = side, s = n + 2, dist = distance, m = paddedMask
         for y in 0..<n {
             for x in 0..<n {
                 let r = (y + 1) * s + x + 1
-                reachedBackground[y * n + x] = m[r] && dist[r] >= 0
+                reached[y * n + x] = m[r] && dist[r] >= 0
             }
         }
     }
