@@ -198,7 +198,7 @@ enum WinogradKernel {
                                 o[0] = y0; o[1] = y1; o[2] = y2; o[3] = y3
                             }
                         } else {
-                            let values = [y0, y1, y2, y3]
+                            let values = SIMD4(y0, y1, y2, y3)
                             for x in 0..<(width - tile * tx) {
                                 if accumulate { o[x] += values[x] } else { o[x] = values[x] }
                             }
