@@ -82,13 +82,6 @@ public struct InstanSegNetwork: Sendable {
         try self.init(archive: TorchScriptArchive(contentsOf: url))
     }
 
-    /// Learnable parameters after folding (convolution weights and biases).
-    public var foldedParameterCount: Int {
-        let units = encoders.flatMap { [$0.conv0, $0.conv1, $0.conv2, $0.conv3, $0.conv4] }
-            + decoders.flatMap { [$0.conv0, $0.convSkip, $0.conv1, $0.conv2, $0.conv3, $0.conv4] } + [heads]
-        return units.reduce(0) { $0 + $1.weights.count + $1.bias.count }
-    }
-
     /// Runs the network on one normalised image.
     ///
     /// - Parameters:

@@ -48,20 +48,11 @@ public struct InstanSegNetworkOutput: Sendable {
     public let width: Int
     public let values: [Float]
 
-    public static let coordinateChannels = 0..<2
-    public static let sigmaChannels = 2..<4
-    public static let seedChannel = 4
-
     public init(height: Int, width: Int, values: [Float]) {
         precondition(values.count == InstanSegNetwork.outputChannels * height * width, "5 × height × width values expected")
         self.height = height
         self.width = width
         self.values = values
-    }
-
-    /// Plane `channel` (height × width, row-major).
-    public func plane(_ channel: Int) -> ArraySlice<Float> {
-        values[channel * height * width..<(channel + 1) * height * width]
     }
 
     /// `_recover_padding`: the top-left `height × width` of each padded plane.

@@ -23,3 +23,10 @@ enum BenchSupport {
         }
     }
 }
+
+/// CPU time of this process (all threads), robust to other load on a shared machine.
+func processCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}

@@ -75,11 +75,6 @@ struct InstanSegBench: ParsableCommand {
         return image
     }
 
-    private func processCPUSeconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
 
     struct PeerResult: Decodable {
         var seconds: Double
@@ -89,7 +84,7 @@ struct InstanSegBench: ParsableCommand {
     }
 
     private func runPyTorch(dir: URL, root: ProjectDirectory, threads: Int) throws -> PeerResult {
-        let script = root.root.appendingPathComponent("scripts/peers/instanseg_torch_bench.py")
+        let script = URL(fileURLWithPath: try PeerScript.path("instanseg_torch_bench.py"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [python, script.path, dir.path, String(size), String(threads), String(repeats)]

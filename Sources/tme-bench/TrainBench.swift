@@ -79,12 +79,6 @@ struct TrainBench: ParsableCommand {
                 SampleStatistics.median(zip(cpuStamps.dropFirst(), cpuStamps).map { $0 - $1 }), lastLoss)
     }
 
-    /// CPU time of this process (all threads), robust to other load on a shared machine.
-    private func processCPUSeconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
 
     struct PeerResult: Decodable {
         var secondsPerEpoch: Double

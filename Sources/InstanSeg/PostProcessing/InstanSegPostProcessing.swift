@@ -75,7 +75,7 @@ public struct InstanSegPostProcessing: Sendable {
     public var probabilityNet: ProbabilityNetWeights
 
     /// The network's output channels this post-processing reads: 2 offsets, 2 sigma, 1 seed map.
-    public static let outputChannels = 5
+    public static let outputChannels = InstanSegNetwork.outputChannels
     static let featureCount = 4
 
     public init(parameters: InstanSegPostProcessingParameters = .brightfieldNuclei,
