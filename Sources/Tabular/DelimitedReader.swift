@@ -17,8 +17,6 @@ public struct DelimitedReader {
     public let format: DelimitedFormat
     /// The header's fields (trimmed), once the header has been read.
     public private(set) var header: [String]?
-    /// Data records delivered so far (the header not included).
-    public private(set) var recordCount = 0
     /// Line number of the first byte not yet consumed.
     private var line = 1
     private var pending: [UInt8] = []
@@ -239,7 +237,6 @@ extension DelimitedReader {
                     try body(record)
                 }
             }
-            if !isHeader { recordCount += 1 }
             line += innerLines + 1
             pos = end
         }

@@ -87,11 +87,6 @@ public struct DelimitedRecord {
     /// Texts of all fields, trimmed (for headers).
     public var texts: [String] { (0..<count).map { self[$0].text } }
 
-    /// Where field `i` starts (line and character column), for messages.
-    public func location(ofField i: Int) -> TextLocation {
-        Self.location(base: base, recordStart: recordStart, recordLine: line, offset: spans[i].rawStart, source: source)
-    }
-
     /// Line and column of byte `offset`, counting newlines from the record's start.
     static func location(base: UnsafePointer<UInt8>, recordStart: Int, recordLine: Int, offset: Int,
                          source: String) -> TextLocation {
